@@ -1,0 +1,49 @@
+package dev.newspipe.enrich;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
+import dev.newspipe.events.ArticleEnriched;
+import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.events.EventType;
+import dev.newspipe.events.Topics;
+import dev.newspipe.messaging.OutgoingEvents;
+
+/**
+ * Kafka adapter of the enrich stage. The outgoing message keeps the incoming record's acknowledgement,
+ * so the offset on {@link Topics#INGESTED} is committed only after the enriched event is written. An
+ * article that makes enrichment throw is nacked and goes to {@link Topics#INGESTED_DLQ} with the reason.
+ */
+@ApplicationScoped
+public class EnrichmentProcessor {
+
+    static final String SERVICE = "enrich-service";
+    private static final Logger LOG = Logger.getLogger(EnrichmentProcessor.class);
+
+    private final BaselineEnricher enricher = new BaselineEnricher(Clock.systemUTC());
+
+    @Incoming(Topics.INGESTED)
+    @Outgoing(Topics.ENRICHED)
+    public Message<ArticleEnriched> enrich(Message<ArticleIngested> ingested) {
+        ArticleIngested article = ingested.getPayload();
+        ArticleEnriched enriched;
+        try {
+            enriched = enricher.enrich(article);
+        } catch (RuntimeException e) {
+            // A throwing Message-to-Message processor would terminate the stream: nack this record
+            // (to the dead-letter topic) and emit nothing for it instead.
+            LOG.warnf("enrichment of article %s failed, sending it to %s: %s", article.id(), Topics.INGESTED_DLQ, e.toString());
+            ingested.nack(e);
+            return null;
+        }
+        String eventId = article.id() + "-r" + article.revision() + "-" + enriched.enrichmentVersion();
+        return OutgoingEvents.withEnvelope(ingested.withPayload(enriched), EventType.ENRICHED, article.id(), eventId,
+                SERVICE);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.newspipe.ingest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.events.ArticleSubmitted;
+
+/**
+ * Turns a submission into a normalized, identified {@link ArticleIngested} event, or rejects it with
+ * an {@link InvalidArticleException} naming the field. Plain logic: every intake path calls it.
+ */
+public class ArticleIngestor {
+
+    private final int minBodyLength;
+    private final Duration maxFutureSkew;
+    private final Clock clock;
+
+    public ArticleIngestor(int minBodyLength, Duration maxFutureSkew, Clock clock) {
+        this.minBodyLength = minBodyLength;
+        this.maxFutureSkew = maxFutureSkew;
+        this.clock = clock;
+    }
+
+    public ArticleIngested ingest(ArticleSubmitted submitted, String intakePath) {
+        if (submitted == null) {
+            throw new InvalidArticleException("article", "missing");
+        }
+        String headline = TextNormalizer.line(submitted.headline());
+        if (headline.isEmpty()) {
+            throw new InvalidArticleException("headline", "is missing or empty");
+        }
+        String body = TextNormalizer.paragraphs(submitted.body());
+        if (body.isEmpty()) {
+            throw new InvalidArticleException("body", "is missing or empty");
+        }
+        if (body.length() < minBodyLength) {
+            throw new InvalidArticleException("body", "has " + body.length() + " characters, fewer than the minimum of "
+                    + minBodyLength);
+        }
+        String url = isBlank(submitted.url()) ? null : ArticleIdentity.canonicalUrl(submitted.url());
+        Instant now = clock.instant();
+        Instant publishedAt = isBlank(submitted.publishedAt()) ? null : parseDate(submitted.publishedAt(), now);
+        String contentHash = ArticleIdentity.contentHash(headline, body);
+        return new ArticleIngested(
+                ArticleIdentity.articleId(url, contentHash),
+                1,
+                url,
+                headline,
+                body,
+                sourceOf(submitted.source(), url),
+                publishedAt,
+                languageHint(submitted.language()),
+                authors(submitted.authors()),
+                isBlank(submitted.externalId()) ? null : submitted.externalId().strip(),
+                contentHash,
+                intakePath,
+                now,
+                submitted);
+    }
+
+    private Instant parseDate(String text, Instant now) {
+        String value = text.strip();
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeException notOffsetDateTime) {
+            try {
+                instant = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeException notDate) {
+                throw new InvalidArticleException("publishedAt",
+                        "'" + value + "' is not an ISO-8601 date-time such as 2024-05-01T09:30:00Z");
+            }
+        }
+        if (instant.isAfter(now.plus(maxFutureSkew))) {
+            throw new InvalidArticleException("publishedAt", "'" + value + "' lies in the future");
+        }
+        return instant;
+    }
+
+    private static String sourceOf(String source, String canonicalUrl) {
+        String named = TextNormalizer.line(source);
+        if (!named.isEmpty()) {
+            return named;
+        }
+        if (canonicalUrl != null) {
+            String host = URI.create(canonicalUrl).getHost();
+            return host.startsWith("www.") ? host.substring(4) : host;
+        }
+        return null;
+    }
+
+    private static String languageHint(String language) {
+        String hint = TextNormalizer.line(language).toLowerCase(Locale.ROOT);
+        if (hint.isEmpty()) {
+            return null;
+        }
+        if (!hint.matches("[a-z]{2}([-_][a-z0-9]+)?")) {
+            throw new InvalidArticleException("language", "'" + language + "' is not an ISO 639-1 code such as en");
+        }
+        return hint.substring(0, 2);
+    }
+
+    private static List<String> authors(List<String> authors) {
+        if (authors == null) {
+            return null;
+        }
+        List<String> names = authors.stream().map(TextNormalizer::line).filter(s -> !s.isEmpty()).distinct().toList();
+        return names.isEmpty() ? null : names;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

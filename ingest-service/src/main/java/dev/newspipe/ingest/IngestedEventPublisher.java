@@ -1,0 +1,43 @@
+package dev.newspipe.ingest;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.events.EventType;
+import dev.newspipe.events.Topics;
+import dev.newspipe.messaging.OutgoingEvents;
+
+/** Publishes accepted articles to {@link Topics#INGESTED}; completes once the broker has the record (acks=all). */
+@ApplicationScoped
+public class IngestedEventPublisher {
+
+    static final String SERVICE = "ingest-service";
+
+    @Inject
+    @Channel(Topics.INGESTED)
+    Emitter<ArticleIngested> emitter;
+
+    public CompletionStage<Void> publish(ArticleIngested event) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        Message<ArticleIngested> message = Message.of(event)
+                .withAck(() -> {
+                    written.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    written.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        emitter.send(OutgoingEvents.withEnvelope(message, EventType.INGESTED, event.id(),
+                event.id() + "-r" + event.revision(), SERVICE));
+        return written;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.newspipe.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.events.EventJson;
+import dev.newspipe.events.EventType;
+import dev.newspipe.events.Topics;
+import dev.newspipe.testsupport.KafkaBrokerTestResource;
+import dev.newspipe.testsupport.KafkaTestClient;
+import io.quarkus.test.common.WithTestResource;
+import io.smallrye.common.annotation.Identifier;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerTestResource.class)
+class IngestKafkaTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    final KafkaTestClient kafka = new KafkaTestClient(KafkaBrokerTestResource.bootstrapServers());
+
+    @Test
+    void plainTextPostIsAcceptedAndPublishedAsAValidEvent() {
+        String headline = "Harbour authority reopens the north quay " + UUID.randomUUID();
+        String id = given().contentType("text/plain")
+                .body(headline + "\nThe north quay reopened on Monday after repairs to the sea wall took three weeks.\n")
+                .post("/articles")
+                .then().statusCode(202)
+                .body("status", equalTo("accepted"))
+                .body("id", matchesPattern("[0-9a-f]{32}"))
+                .extract().path("id");
+
+        var records = kafka.awaitKey(Topics.INGESTED, id, WAIT);
+        assertEquals(1, records.size());
+        KafkaTestClient.assertValidEvent(records.get(0), EventType.INGESTED);
+        ArticleIngested event = EventJson.fromBytes(records.get(0).value(), ArticleIngested.class);
+        assertEquals(headline, event.headline());
+        assertEquals("http", event.intakePath());
+    }
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaDefaults;
+
+    @Test
+    void everyProducerIncludingDeadLetterOnesIsIdempotentWithAcksAll() {
+        // SmallRye builds dead-letter producers from these defaults; its own default, acks=1, disables idempotence.
+        assertEquals("all", String.valueOf(kafkaDefaults.get("acks")));
+        assertEquals("true", String.valueOf(kafkaDefaults.get("enable.idempotence")));
+    }
+
+    @Test
+    void invalidJsonArticleIsRejectedAsProblemJson() {
+        given().contentType("application/json")
+                .body("{\"headline\":\"\",\"body\":\"Some body text that is long enough.\"}")
+                .post("/articles")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("headline"));
+    }
+
+    @Test
+    void poisonRecordOnRawGoesToTheDeadLetterTopicAndTheNextGoodRecordStillGoesThrough() {
+        String marker = UUID.randomUUID().toString();
+        byte[] poison = ("{\"headline\": \"broken " + marker).getBytes(StandardCharsets.UTF_8);
+        kafka.send(Topics.RAW, "poison-" + marker, poison);
+        kafka.send(Topics.RAW, "invalid-" + marker, "{\"headline\":\"No body " + marker + "\"}");
+        String good = "{\"url\":\"https://example.org/" + marker + "\",\"headline\":\"Rail line reopens " + marker
+                + "\",\"body\":\"The coastal rail line reopened on Tuesday after storm damage was repaired.\"}";
+        kafka.send(Topics.RAW, "good-" + marker, good);
+
+        var ingested = kafka.await(Topics.INGESTED,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker), 1, WAIT);
+        assertEquals(1, ingested.size(), "the good record after the poison one is ingested");
+        KafkaTestClient.assertValidEvent(ingested.get(0), EventType.INGESTED);
+        assertEquals("kafka", EventJson.fromBytes(ingested.get(0).value(), ArticleIngested.class).intakePath());
+
+        var dead = kafka.await(Topics.RAW_DLQ, r -> r.key() != null && r.key().endsWith(marker), 2, WAIT);
+        assertEquals(2, dead.size());
+        var poisonLetter = dead.stream().filter(r -> r.key().startsWith("poison-")).findFirst().orElseThrow();
+        assertEquals(new String(poison, StandardCharsets.UTF_8), new String(poisonLetter.value(), StandardCharsets.UTF_8),
+                "the dead letter holds the original bytes");
+        assertNotNull(KafkaTestClient.header(poisonLetter, "dead-letter-reason"));
+        var invalidLetter = dead.stream().filter(r -> r.key().startsWith("invalid-")).findFirst().orElseThrow();
+        String reason = KafkaTestClient.header(invalidLetter, "dead-letter-reason");
+        assertTrue(reason.startsWith("body:"), reason);
+    }
+}
