@@ -29,6 +29,30 @@ public record ArticleEnriched(
         return article.id();
     }
 
+    /**
+     * Orders enrichment versions numerically: "1.10.0" is newer than "1.9.2". Each of the first three
+     * numeric parts counts up to 999; a suffix such as "-baseline" is ignored.
+     */
+    public static long versionRank(String enrichmentVersion) {
+        long rank = 0;
+        String[] parts = enrichmentVersion.split("[^0-9]+", -1);
+        int used = 0;
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (used == 3) {
+                break;
+            }
+            rank = rank * 1000 + Math.min(999, Long.parseLong(part.length() > 6 ? part.substring(0, 6) : part));
+            used++;
+        }
+        for (; used < 3; used++) {
+            rank *= 1000;
+        }
+        return rank;
+    }
+
     /** ISO 639-1 code and the detector's confidence in [0, 1]. */
     public record DetectedLanguage(String code, double confidence) {
     }
