@@ -1,0 +1,155 @@
+package dev.newspipe.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.newspipe.events.EventType;
+import dev.newspipe.events.Topics;
+import dev.newspipe.localkafka.LocalKafkaBroker;
+import dev.newspipe.testsupport.KafkaBrokerTestResource;
+import dev.newspipe.testsupport.KafkaTestClient;
+import dev.newspipe.testsupport.PostgresServer;
+
+/**
+ * The walking skeleton across processes: ingest, enrich and store run from their packaged jars
+ * against one real broker and one real PostgreSQL database; an article posted to ingest comes back
+ * enriched from store, and every event the services wrote validates against its published schema.
+ */
+class PipelineEndToEndIT {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static Path root;
+    static String database;
+    static KafkaTestClient kafka;
+    static final List<ServiceProcess> services = new ArrayList<>();
+    static ServiceProcess ingest;
+    static ServiceProcess store;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        root = Path.of(System.getProperty("newspipe.root", "..")).toAbsolutePath().normalize();
+        String bootstrap = KafkaBrokerTestResource.bootstrapServers();
+        kafka = new KafkaTestClient(bootstrap);
+        database = PostgresServer.createThrowawayDatabase();
+        PostgresServer.Settings db = PostgresServer.settings();
+        Map<String, String> env = Map.of(
+                "NEWS_KAFKA_BOOTSTRAP", bootstrap,
+                "NEWS_DB_URL", db.jdbcUrl(database),
+                "NEWS_DB_USER", db.user(),
+                "NEWS_DB_PASSWORD", db.password());
+        for (String name : List.of("store-service", "enrich-service", "ingest-service")) {
+            services.add(ServiceProcess.start(root, name, LocalKafkaBroker.freePort(), env));
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(WAIT);
+        }
+        store = services.get(0);
+        ingest = services.get(2);
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            try {
+                service.close();
+            } catch (IllegalStateException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (database != null) {
+            PostgresServer.dropDatabase(database);
+        }
+        assertEquals(List.of(), failures, "every service stops on SIGTERM");
+    }
+
+    static HttpResponse<String> post(String url, String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode awaitStored(String id) {
+        JsonNode[] stored = new JsonNode[1];
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            var response = HTTP.send(HttpRequest.newBuilder(URI.create(store.url("/articles/" + id))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), "stored article " + id);
+            stored[0] = JSON.readTree(response.body());
+        });
+        return stored[0];
+    }
+
+    @Test
+    void postedArticleComesBackEnrichedFromStoreAndEveryEventValidates() throws Exception {
+        String text = Files.readString(root.resolve("deploy/local/samples/01-drone-strikes.txt"));
+        var accepted = post(ingest.url("/articles"), "text/plain", text);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String id = JSON.readTree(accepted.body()).get("id").asText();
+
+        JsonNode article = awaitStored(id);
+        assertEquals(text.lines().findFirst().orElseThrow(), article.get("headline").asText());
+        List<String> entityIds = new ArrayList<>();
+        article.get("entities").forEach(e -> entityIds.add(e.get("id").asText()));
+        assertTrue(entityIds.containsAll(List.of("Q1899", "Q212", "Q159", "Q30")), entityIds.toString());
+        assertEquals("medtop:16000000", article.get("topics").get(0).get("code").asText());
+        assertFalse(article.get("enrichmentVersion").asText().isEmpty());
+
+        var ingested = kafka.awaitKey(Topics.INGESTED, id, WAIT);
+        assertEquals(1, ingested.size());
+        KafkaTestClient.assertValidEvent(ingested.get(0), EventType.INGESTED);
+        var enriched = kafka.awaitKey(Topics.ENRICHED, id, WAIT);
+        assertEquals(1, enriched.size());
+        KafkaTestClient.assertValidEvent(enriched.get(0), EventType.ENRICHED);
+    }
+
+    @Test
+    void jsonOverHttpAndRecordsOnNewsRawBothReachTheStore() throws Exception {
+        var accepted = post(ingest.url("/articles"), "application/json", """
+                {"url": "https://example.org/business/port-profit?utm_source=feed",
+                 "headline": "Lisbon port operator posts record profit",
+                 "body": "<p>The company that runs the main container terminal in Lisbon reported its highest profit.</p>",
+                 "source": "Example Business", "publishedAt": "2026-11-20T09:00:00Z", "authors": ["A. Reporter"]}
+                """);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonNode fromHttp = awaitStored(JSON.readTree(accepted.body()).get("id").asText());
+        assertEquals("https://example.org/business/port-profit", fromHttp.get("url").asText());
+        assertEquals("2026-11-20T09:00:00Z", fromHttp.get("publishedAt").asText());
+
+        String rawKey = "producer-key-" + System.nanoTime();
+        kafka.send(Topics.RAW, rawKey, """
+                {"url": "https://example.org/health/measles-%s", "headline": "Measles outbreak reported in three schools",
+                 "body": "Health officials confirmed that 41 children caught measles and urged parents to check vaccinations."}
+                """.formatted(rawKey));
+        var ingested = kafka.await(Topics.INGESTED,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(rawKey), 1, WAIT);
+        assertEquals(1, ingested.size());
+        JsonNode fromKafka = awaitStored(ingested.get(0).key());
+        assertEquals("kafka", fromKafka.get("intakePath").asText());
+        assertTrue(fromKafka.get("topics").toString().contains("medtop:07000000"), fromKafka.get("topics").toString());
+    }
+}
