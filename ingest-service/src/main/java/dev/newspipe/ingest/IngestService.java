@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Inject;
 
 import dev.newspipe.events.ArticleSubmitted;
@@ -13,6 +15,8 @@ import dev.newspipe.events.ArticleSubmitted;
 @ApplicationScoped
 public class IngestService {
 
+    /** The answer per article: {@code duplicateOf} only when the status is {@code duplicate}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String id, String status, String duplicateOf) {
         static Result accepted(String id) {
             return new Result(id, "accepted", null);
