@@ -38,7 +38,8 @@ public class ArticleIngestor {
         if (headline.isEmpty()) {
             throw new InvalidArticleException("headline", "is missing or empty");
         }
-        String body = TextNormalizer.paragraphs(submitted.body());
+        String rawBody = submitted.body();
+        String body = TextNormalizer.paragraphs(rawBody != null && HtmlText.looksLikeHtml(rawBody) ? HtmlText.toText(rawBody) : rawBody);
         if (body.isEmpty()) {
             throw new InvalidArticleException("body", "is missing or empty");
         }
@@ -65,6 +66,13 @@ public class ArticleIngestor {
                 intakePath,
                 now,
                 submitted);
+    }
+
+    /** The same article as another revision of its URL. */
+    static ArticleIngested withRevision(ArticleIngested a, int revision) {
+        return revision == a.revision() ? a : new ArticleIngested(a.id(), revision, a.url(), a.headline(), a.body(),
+                a.source(), a.publishedAt(), a.language(), a.authors(), a.externalId(), a.contentHash(), a.intakePath(),
+                a.ingestedAt(), a.raw());
     }
 
     private Instant parseDate(String text, Instant now) {

@@ -1,44 +1,165 @@
 package dev.newspipe.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Inject;
 
-import dev.newspipe.events.ArticleSubmitted;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** What every intake path does with a submission: validate, normalize, identify, publish. */
+import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.events.ArticleSubmitted;
+import dev.newspipe.messaging.DatabaseErrors;
+
+/**
+ * What every intake path does with submissions: validate, normalize, identify, de-duplicate, publish.
+ * Blocking (JDBC and the wait for Kafka): callers run it on worker threads.
+ */
 @ApplicationScoped
 public class IngestService {
 
-    /** The answer per article: {@code duplicateOf} only when the status is {@code duplicate}. */
+    static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The outcome for one submitted article. {@code duplicateOf} only for duplicates, {@code problem} only for rejections. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(String id, String status, String duplicateOf) {
-        static Result accepted(String id) {
-            return new Result(id, "accepted", null);
+    public record Result(String id, String status, String duplicateOf, Integer revision, Problem problem) {
+        static Result accepted(ArticleIngested event) {
+            return new Result(event.id(), "accepted", null, event.revision(), null);
+        }
+
+        static Result duplicate(String id, String originalId) {
+            return new Result(id, "duplicate", originalId, null, null);
+        }
+
+        static Result rejected(Problem problem) {
+            return new Result(null, "rejected", null, null, problem);
+        }
+
+        boolean isRejected() {
+            return problem != null;
+        }
+    }
+
+    /** A submission as parsed from the wire; {@code parseError} is set when the item could not even be read. */
+    public record Submission(ArticleSubmitted article, InvalidArticleException parseError) {
+        public static Submission of(ArticleSubmitted article) {
+            return new Submission(article, null);
+        }
+
+        public static Submission unreadable(InvalidArticleException error) {
+            return new Submission(null, error);
+        }
+    }
+
+    /** Kafka or PostgreSQL is unavailable: nothing of the request was kept; the caller may retry. */
+    public static class UnavailableException extends RuntimeException {
+        UnavailableException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
     private final ArticleIngestor ingestor;
+    private final IngestConfig config;
+    private final IdentityRegistry registry;
     private final IngestedEventPublisher publisher;
+    private final IngestMetrics metrics;
 
     @Inject
-    public IngestService(IngestConfig config, IngestedEventPublisher publisher) {
+    public IngestService(IngestConfig config, IdentityRegistry registry, IngestedEventPublisher publisher,
+            IngestMetrics metrics) {
         this.ingestor = new ArticleIngestor(config.minBodyLength(), config.maxFutureSkew(), Clock.systemUTC());
+        this.config = config;
+        this.registry = registry;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
-    /** Completes with the result once the event is durable in Kafka; fails with {@link InvalidArticleException} on bad input. */
-    public CompletionStage<Result> submit(ArticleSubmitted submitted, String intakePath) {
+    /**
+     * Ingests the submissions as one unit: returns one result per submission, in order, once every
+     * accepted article is durably in Kafka.
+     *
+     * @throws UnavailableException when the database or the broker is away; then nothing was recorded
+     */
+    public List<Result> submit(List<Submission> submissions, String intakePath) {
+        Result[] results = new Result[submissions.size()];
+        List<ArticleIngested> toPublish = new ArrayList<>();
+        List<Integer> publishIndexes = new ArrayList<>();
+        try (IdentityRegistry.Transaction tx = registry.begin()) {
+            for (int i = 0; i < submissions.size(); i++) {
+                Submission submission = submissions.get(i);
+                String source = submission.article() == null ? null : submission.article().source();
+                metrics.received(intakePath, source);
+                try {
+                    if (submission.parseError() != null) {
+                        throw submission.parseError();
+                    }
+                    ArticleIngested candidate = ingestor.ingest(submission.article(), intakePath);
+                    requireWithinSizeLimit(candidate);
+                    IdentityRegistry.Claim claim = tx.claim(candidate.id(), candidate.contentHash());
+                    if (claim instanceof IdentityRegistry.Duplicate d) {
+                        results[i] = Result.duplicate(candidate.id(), d.originalId());
+                        metrics.duplicate(intakePath, candidate.source());
+                    } else {
+                        toPublish.add(ArticleIngestor.withRevision(candidate, ((IdentityRegistry.Publish) claim).revision()));
+                        publishIndexes.add(i);
+                    }
+                } catch (InvalidArticleException e) {
+                    results[i] = Result.rejected(Problem.invalid(e));
+                    metrics.rejected(intakePath, source);
+                }
+            }
+            awaitPublished(toPublish);
+            tx.commit();
+        } catch (SQLException e) {
+            if (DatabaseErrors.isTransient(e)) {
+                throw new UnavailableException("the de-duplication database is unavailable: " + e.getMessage(), e);
+            }
+            throw new IllegalStateException("de-duplication failed: " + e.getMessage(), e);
+        }
+        for (int k = 0; k < toPublish.size(); k++) {
+            ArticleIngested event = toPublish.get(k);
+            results[publishIndexes.get(k)] = Result.accepted(event);
+            metrics.accepted(intakePath, event.source());
+        }
+        return List.of(results);
+    }
+
+    private void requireWithinSizeLimit(ArticleIngested article) {
+        long bytes = utf8Length(article.headline()) + utf8Length(article.body());
+        if (bytes > config.maxArticleBytes()) {
+            throw InvalidArticleException.tooLarge("body", "the article has " + bytes
+                    + " bytes of text, more than the limit of " + config.maxArticleBytes());
+        }
+    }
+
+    private static long utf8Length(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private void awaitPublished(List<ArticleIngested> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        CompletableFuture<?>[] acks = events.stream()
+                .map(e -> publisher.publish(e).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
         try {
-            var event = ingestor.ingest(submitted, intakePath);
-            return publisher.publish(event).thenApply(ignored -> Result.accepted(event.id()));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            CompletableFuture.allOf(acks).get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new UnavailableException("Kafka did not accept the articles: " + cause, cause);
         }
     }
 }

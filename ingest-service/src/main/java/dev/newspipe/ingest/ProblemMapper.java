@@ -1,25 +1,27 @@
 package dev.newspipe.ingest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Rejections as RFC 9457 {@code application/problem+json}, naming the field and the reason. */
+/** Every refusal as {@code application/problem+json}. */
 public class ProblemMapper {
-
-    public static final String PROBLEM_JSON = "application/problem+json";
 
     @ServerExceptionMapper
     public Response invalidArticle(InvalidArticleException e) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://newspipe.dev/problems/invalid-article");
-        problem.put("title", "Invalid article");
-        problem.put("status", 400);
-        problem.put("detail", e.getMessage());
-        problem.put("field", e.field());
-        return Response.status(400).type(PROBLEM_JSON).entity(problem).build();
+        return ArticleResource.problem(Problem.invalid(e));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedType(NotSupportedException e) {
+        return ArticleResource.problem(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                "send text/plain, application/json, " + SubmissionReader.NDJSON + " or " + SubmissionReader.NINJS));
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(IngestService.UnavailableException e) {
+        return Response.fromResponse(ArticleResource.problem(Problem.of(503, "unavailable", "Service unavailable",
+                e.getMessage() + "; nothing was kept, retry later"))).header("Retry-After", "5").build();
     }
 }

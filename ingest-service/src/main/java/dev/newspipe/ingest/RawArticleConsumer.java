@@ -1,31 +1,66 @@
 package dev.newspipe.ingest;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 import dev.newspipe.events.ArticleSubmitted;
 import dev.newspipe.events.Topics;
+import dev.newspipe.ingest.IngestService.Result;
+import dev.newspipe.ingest.IngestService.Submission;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Kafka intake: articles that external producers write to {@link Topics#RAW}. The record is
- * acknowledged, and its offset committed, only after the ingested event is in Kafka. A record that
- * fails validation is nacked and goes to {@link Topics#RAW_DLQ} with the reason; one that is not an
- * article at all goes there through the poison-record handler.
+ * Kafka intake from {@link Topics#RAW}, processed exactly like HTTP input. A record is acknowledged,
+ * and its offset committed, only after its article is in Kafka (or recognised as a duplicate). An
+ * invalid article goes to {@link Topics#RAW_DLQ} with the reason; a record that is not an article at
+ * all goes there through the poison-record handler. While Kafka or the database is away the record is
+ * retried, never dead-lettered.
  */
 @ApplicationScoped
 public class RawArticleConsumer {
 
     static final String INTAKE_PATH = "kafka";
+    private static final Logger LOG = Logger.getLogger(RawArticleConsumer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     @Inject
     IngestService ingest;
 
     @Incoming(Topics.RAW)
-    public CompletionStage<Void> consume(ArticleSubmitted submitted) {
-        return ingest.submit(submitted, INTAKE_PATH).thenApply(result -> null);
+    @Blocking
+    public CompletionStage<Void> consume(Message<ArticleSubmitted> message) {
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            try {
+                Result result = ingest.submit(List.of(Submission.of(message.getPayload())), INTAKE_PATH).get(0);
+                if (result.isRejected()) {
+                    Problem problem = result.problem();
+                    return message.nack(new InvalidArticleException(problem.field(),
+                            problem.detail().substring(problem.field().length() + 2), problem.status()));
+                }
+                return message.ack();
+            } catch (IngestService.UnavailableException e) {
+                LOG.warnf("cannot ingest from %s now, retrying in %d ms: %s", Topics.RAW, backoff.toMillis(), e.getMessage());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    // Shutting down: leave the record unacknowledged; it is redelivered after restart.
+                    Thread.currentThread().interrupt();
+                    return CompletableFuture.completedFuture(null);
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                return message.nack(e);
+            }
+        }
     }
 }

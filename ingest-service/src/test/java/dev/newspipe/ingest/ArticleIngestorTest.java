@@ -70,11 +70,4 @@ class ArticleIngestorTest {
         assertEquals("url", assertThrows(InvalidArticleException.class,
                 () -> ingestor.ingest(article("ftp://example.org/x", "H", body, null), "http")).field());
     }
-
-    @Test
-    void plainTextTakesTheFirstNonEmptyLineAsHeadline() {
-        ArticleSubmitted s = PlainTextArticle.parse("\n\n  Headline here \nBody line one.\nBody line two.\n");
-        assertEquals("  Headline here ", s.headline());
-        assertEquals("Body line one.\nBody line two.\n", s.body());
-    }
 }

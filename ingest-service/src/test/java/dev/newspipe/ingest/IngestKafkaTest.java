@@ -22,12 +22,14 @@ import dev.newspipe.events.EventType;
 import dev.newspipe.events.Topics;
 import dev.newspipe.testsupport.KafkaBrokerTestResource;
 import dev.newspipe.testsupport.KafkaTestClient;
+import dev.newspipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.smallrye.common.annotation.Identifier;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 class IngestKafkaTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);

@@ -112,5 +112,7 @@ class EventContractTest {
         EventFormatException e = assertThrows(EventFormatException.class,
                 () -> new JsonEventSerde.ArticleSubmittedDeserializer().deserialize(Topics.RAW, invalidUtf8));
         assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+        assertThrows(EventFormatException.class, () -> new JsonEventSerde.ArticleSubmittedDeserializer()
+                .deserialize(Topics.RAW, "{\"headline\": 42}".getBytes()), "a number is not a string");
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.newspipe.events.ArticleEnriched;
+import dev.newspipe.messaging.DatabaseErrors;
 import dev.newspipe.events.Topics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 import dev.newspipe.events.ArticleEnriched;
+import dev.newspipe.messaging.DatabaseErrors;
 
 class DatabaseErrorsTest {
 
