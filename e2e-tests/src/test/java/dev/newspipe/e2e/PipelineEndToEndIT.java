@@ -48,6 +48,7 @@ class PipelineEndToEndIT {
     static final List<ServiceProcess> services = new ArrayList<>();
     static ServiceProcess ingest;
     static ServiceProcess store;
+    static Map<String, String> env;
 
     @BeforeAll
     static void startPipeline() throws Exception {
@@ -56,11 +57,12 @@ class PipelineEndToEndIT {
         kafka = new KafkaTestClient(bootstrap);
         database = PostgresServer.createThrowawayDatabase();
         PostgresServer.Settings db = PostgresServer.settings();
-        Map<String, String> env = Map.of(
+        env = Map.of(
                 "NEWS_KAFKA_BOOTSTRAP", bootstrap,
                 "NEWS_DB_URL", db.jdbcUrl(database),
                 "NEWS_DB_USER", db.user(),
-                "NEWS_DB_PASSWORD", db.password());
+                "NEWS_DB_PASSWORD", db.password(),
+                "NEWS_INGEST_FEEDS_ALLOWED_PRIVATE_HOSTS", "127.0.0.1");
         for (String name : List.of("store-service", "enrich-service", "ingest-service")) {
             services.add(ServiceProcess.start(root, name, LocalKafkaBroker.freePort(), env));
         }
@@ -125,6 +127,25 @@ class PipelineEndToEndIT {
         var enriched = kafka.awaitKey(Topics.ENRICHED, id, WAIT);
         assertEquals(1, enriched.size());
         KafkaTestClient.assertValidEvent(enriched.get(0), EventType.ENRICHED);
+    }
+
+    @Test
+    void feedSubscriptionsSurviveARestartOfIngest() throws Exception {
+        String feedUrl = "http://127.0.0.1:" + LocalKafkaBroker.freePort() + "/nothing-listens-here.xml";
+        var created = post(ingest.url("/feeds"), "application/json", "{\"url\": \"" + feedUrl + "\", \"intervalSeconds\": 600}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).get("id").asText();
+
+        int index = services.indexOf(ingest);
+        ingest.close();   // SIGTERM, as deploy/local/down sends it
+        ingest = ServiceProcess.start(root, "ingest-service", ingest.port, env);
+        services.set(index, ingest);
+        ingest.awaitReady(WAIT);
+
+        var feeds = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/feeds/" + id))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, feeds.statusCode(), feeds.body());
+        assertEquals(feedUrl, JSON.readTree(feeds.body()).get("url").asText());
     }
 
     @Test
