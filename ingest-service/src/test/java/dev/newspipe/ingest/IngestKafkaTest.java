@@ -52,6 +52,9 @@ class IngestKafkaTest {
         ArticleIngested event = EventJson.fromBytes(records.get(0).value(), ArticleIngested.class);
         assertEquals(headline, event.headline());
         assertEquals("http", event.intakePath());
+        String traceparent = KafkaTestClient.header(records.get(0), "traceparent");
+        assertNotNull(traceparent, "the trace context travels with the event");
+        assertTrue(traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), traceparent);
     }
 
     @Inject

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+
+import dev.newspipe.testsupport.SharedData;
 import org.junit.jupiter.api.TestFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,22 +198,9 @@ class NinjsArticleTest {
 
     // --- the agencies' real samples in ../shared (read at run time, never copied here) ---
 
-    /** {@code $NEWS_SHARED_DIR/samples/ninjs}, else a {@code shared/samples/ninjs} above the working directory. */
+    /** The agencies' samples in ../shared, found by {@link SharedData}; null when absent. */
     static Path samplesDirectory() {
-        String sharedDir = System.getenv("NEWS_SHARED_DIR");
-        if (sharedDir != null && !sharedDir.isBlank()) {
-            Path samples = Path.of(sharedDir, "samples", "ninjs");
-            if (Files.isDirectory(samples)) {
-                return samples;
-            }
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path samples = dir.resolve("shared").resolve("samples").resolve("ninjs");
-            if (Files.isDirectory(samples)) {
-                return samples;
-            }
-        }
-        return null;
+        return SharedData.find("samples/ninjs").orElse(null);
     }
 
     static JsonNode sample(String fileName) throws IOException {

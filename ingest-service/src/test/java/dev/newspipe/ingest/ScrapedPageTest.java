@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import dev.newspipe.testsupport.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -218,19 +220,9 @@ class ScrapedPageTest {
 
     // --- the real seed pages, where the shared folder is present ---
 
-    /** NEWS_SHARED_DIR (or -Dnews.shared.dir) first, else a shared/samples/seeds folder above the working dir. */
+    /** The real seed pages in ../shared, found by {@link SharedData}; null when absent. */
     static Path seedDirectory() {
-        String override = System.getProperty("news.shared.dir", System.getenv("NEWS_SHARED_DIR"));
-        if (override != null && !override.isBlank()) {
-            return Path.of(override, "samples", "seeds");
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path seeds = dir.resolve("shared/samples/seeds");
-            if (Files.isDirectory(seeds)) {
-                return seeds;
-            }
-        }
-        return null;
+        return SharedData.find("samples/seeds").orElse(null);
     }
 
     static String seed(String prefix) throws IOException {
