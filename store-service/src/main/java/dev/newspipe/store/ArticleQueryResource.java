@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,6 +22,41 @@ public class ArticleQueryResource {
 
     @Inject
     ArticleRepository repository;
+
+    @Inject
+    ArticleSearch search;
+
+    @GET
+    @Blocking
+    @Operation(summary = "Find articles", description = "Filters combine. Results are newest first (publication time,"
+            + " else ingest time), then by id; follow nextCursor for the next page. topic includes narrower topics.")
+    @APIResponse(responseCode = "200", description = "A page of results")
+    @APIResponse(responseCode = "400", description = "A bad parameter, named in the problem document")
+    public Response find(@QueryParam("q") String q, @QueryParam("entity") String entity, @QueryParam("type") String type,
+            @QueryParam("topic") String topic, @QueryParam("source") String source, @QueryParam("language") String language,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) throws SQLException {
+        ArticleQuery query;
+        try {
+            query = ArticleQuery.parse(q, entity, type, topic, source, language, from, to, limit, cursor);
+        } catch (ArticleQuery.BadParameterException e) {
+            return Problems.badParameter(e.parameter(), e.getMessage());
+        }
+        return Response.ok(search.search(query)).build();
+    }
+
+    @GET
+    @Path("/{id}/ninjs")
+    @Produces({"application/ninjs+json", MediaType.APPLICATION_JSON})
+    @Blocking
+    @Operation(summary = "The stored article as an IPTC ninjs 3.1 news item")
+    @APIResponse(responseCode = "200", description = "The ninjs document")
+    @APIResponse(responseCode = "404", description = "No article has this id (application/problem+json)")
+    public Response ninjs(@PathParam("id") String id) throws SQLException {
+        return repository.find(id)
+                .map(row -> Response.ok(NinjsExport.of(row.event())).build())
+                .orElseGet(() -> Problems.notFound("no article has id " + id));
+    }
 
     @GET
     @Path("/{id}")

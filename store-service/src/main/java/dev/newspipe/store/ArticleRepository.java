@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.EventJson;
+import dev.newspipe.events.MediaTopics;
 
 /**
  * JDBC access to the articles table. Writes are idempotent upserts: a replayed or duplicate event
@@ -32,13 +35,14 @@ public class ArticleRepository {
 
     private static final String UPSERT = """
             INSERT INTO articles (id, revision, enrichment_version, enrichment_rank, url, headline, source, language,
-                                  published_at, ingested_at, enriched_at, event)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                                  published_at, ingested_at, enriched_at, event, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
             ON CONFLICT (id) DO UPDATE SET
                 revision = EXCLUDED.revision, enrichment_version = EXCLUDED.enrichment_version,
                 enrichment_rank = EXCLUDED.enrichment_rank, url = EXCLUDED.url, headline = EXCLUDED.headline,
                 source = EXCLUDED.source, language = EXCLUDED.language, published_at = EXCLUDED.published_at,
                 ingested_at = EXCLUDED.ingested_at, enriched_at = EXCLUDED.enriched_at, event = EXCLUDED.event,
+                body = EXCLUDED.body,
                 stored_at = now()
             WHERE (EXCLUDED.revision, EXCLUDED.enrichment_rank) > (articles.revision, articles.enrichment_rank)
             """;
@@ -64,14 +68,76 @@ public class ArticleRepository {
                 setTimestamp(s, 10, article.ingestedAt());
                 setTimestamp(s, 11, event.enrichedAt());
                 s.setString(12, new String(EventJson.toBytes(event), java.nio.charset.StandardCharsets.UTF_8));
-                int changed = s.executeUpdate();
+                s.setString(13, article.body());
+                boolean changed = s.executeUpdate() == 1;
+                if (changed) {
+                    replaceLinks(c, event);
+                }
                 c.commit();
-                return changed == 1;
+                return changed;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         }
+    }
+
+    /** The entity and topic rows the filters use; topics with every broader topic (direct = false). */
+    private static void replaceLinks(Connection c, ArticleEnriched event) throws SQLException {
+        String id = event.id();
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_entity WHERE article_id = ?");
+                PreparedStatement deleteTopics = c.prepareStatement("DELETE FROM article_topic WHERE article_id = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+            deleteTopics.setString(1, id);
+            deleteTopics.executeUpdate();
+        }
+        if (event.entities() != null && !event.entities().isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_entity (article_id, entity_id, entity_type,"
+                    + " name, mentions, salience) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                for (ArticleEnriched.Entity e : event.entities()) {
+                    insert.setString(1, id);
+                    insert.setString(2, e.id());
+                    insert.setString(3, e.type().name());
+                    insert.setString(4, e.name());
+                    insert.setInt(5, e.count());
+                    insert.setDouble(6, e.salience());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        Map<String, double[]> topics = new LinkedHashMap<>();   // code -> {score, direct}
+        if (event.topics() != null) {
+            for (ArticleEnriched.MediaTopic topic : event.topics()) {
+                topics.put(topic.code(), new double[] {Math.max(score(topics, topic.code()), topic.score()), 1});
+                for (MediaTopics.Topic broader : MediaTopics.withAncestors(topic.code())) {
+                    if (!broader.code().equals(topic.code())) {
+                        double[] known = topics.get(broader.code());
+                        topics.put(broader.code(), new double[] {Math.max(score(topics, broader.code()), topic.score()),
+                            known == null ? 0 : known[1]});
+                    }
+                }
+            }
+        }
+        if (!topics.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO article_topic (article_id, code, score, direct) VALUES (?, ?, ?, ?)")) {
+                for (var t : topics.entrySet()) {
+                    insert.setString(1, id);
+                    insert.setString(2, t.getKey());
+                    insert.setDouble(3, t.getValue()[0]);
+                    insert.setBoolean(4, t.getValue()[1] == 1);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static double score(Map<String, double[]> topics, String code) {
+        double[] known = topics.get(code);
+        return known == null ? 0 : known[0];
     }
 
     public Optional<StoredRow> find(String id) throws SQLException {

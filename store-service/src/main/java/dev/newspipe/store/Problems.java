@@ -14,6 +14,16 @@ final class Problems {
         return problem(404, "Not found", detail);
     }
 
+    static Response badParameter(String parameter, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", "Bad parameter");
+        body.put("status", 400);
+        body.put("detail", detail);
+        body.put("parameter", parameter);
+        return Response.status(400).type(PROBLEM_JSON).entity(body).build();
+    }
+
     static Response problem(int status, String title, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
