@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,11 +37,13 @@ public class ArticleRepository {
     public record StoredRow(ArticleEnriched event, Instant storedAt) {
     }
 
-    private static final String UPSERT = """
+    private static final String INSERT = """
             INSERT INTO articles (id, revision, enrichment_version, enrichment_rank, url, headline, source, language,
                                   published_at, ingested_at, enriched_at, event, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-            ON CONFLICT (id) DO UPDATE SET
+            VALUES """;
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
+    private static final String ON_CONFLICT = """
+             ON CONFLICT (id) DO UPDATE SET
                 revision = EXCLUDED.revision, enrichment_version = EXCLUDED.enrichment_version,
                 enrichment_rank = EXCLUDED.enrichment_rank, url = EXCLUDED.url, headline = EXCLUDED.headline,
                 source = EXCLUDED.source, language = EXCLUDED.language, published_at = EXCLUDED.published_at,
@@ -45,34 +51,49 @@ public class ArticleRepository {
                 body = EXCLUDED.body,
                 stored_at = now()
             WHERE (EXCLUDED.revision, EXCLUDED.enrichment_rank) > (articles.revision, articles.enrichment_rank)
+            RETURNING id
             """;
+    private static final int ROWS_PER_STATEMENT = 200;
 
     @Inject
     DataSource dataSource;
 
     /** Writes the event in its own transaction; returns whether the row was inserted or replaced. */
     public boolean upsert(ArticleEnriched event) throws SQLException {
-        ArticleIngested article = event.article();
+        return !upsertAll(List.of(event)).isEmpty();
+    }
+
+    /**
+     * Writes the events in one transaction with multi-row statements; within the batch the newest
+     * version of each article wins. Returns the ids whose rows were inserted or replaced.
+     */
+    public Set<String> upsertAll(List<ArticleEnriched> events) throws SQLException {
+        Map<String, ArticleEnriched> newest = new LinkedHashMap<>();
+        for (ArticleEnriched e : events) {
+            newest.merge(e.id(), e, (a, b) -> newer(b, a) ? b : a);
+        }
+        List<ArticleEnriched> rows = new ArrayList<>(newest.values());
+        Set<String> changed = new HashSet<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement(UPSERT)) {
-                s.setString(1, article.id());
-                s.setInt(2, article.revision());
-                s.setString(3, event.enrichmentVersion());
-                s.setLong(4, ArticleEnriched.versionRank(event.enrichmentVersion()));
-                s.setString(5, article.url());
-                s.setString(6, article.headline());
-                s.setString(7, article.source());
-                s.setString(8, event.language() == null ? article.language() : event.language().code());
-                setTimestamp(s, 9, article.publishedAt());
-                setTimestamp(s, 10, article.ingestedAt());
-                setTimestamp(s, 11, event.enrichedAt());
-                s.setString(12, new String(EventJson.toBytes(event), java.nio.charset.StandardCharsets.UTF_8));
-                s.setString(13, article.body());
-                boolean changed = s.executeUpdate() == 1;
-                if (changed) {
-                    replaceLinks(c, event);
+            try {
+                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                    List<ArticleEnriched> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                    String sql = INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW)) + ON_CONFLICT;
+                    try (PreparedStatement s = c.prepareStatement(sql)) {
+                        int p = 1;
+                        for (ArticleEnriched event : chunk) {
+                            p = bindRow(s, p, event);
+                        }
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                changed.add(rs.getString(1));
+                            }
+                        }
+                    }
                 }
+                List<ArticleEnriched> changedEvents = rows.stream().filter(e -> changed.contains(e.id())).toList();
+                replaceLinks(c, changedEvents);
                 c.commit();
                 return changed;
             } catch (SQLException | RuntimeException e) {
@@ -82,29 +103,66 @@ public class ArticleRepository {
         }
     }
 
+    private static boolean newer(ArticleEnriched candidate, ArticleEnriched current) {
+        int byRevision = Integer.compare(candidate.article().revision(), current.article().revision());
+        return byRevision != 0 ? byRevision > 0
+                : ArticleEnriched.versionRank(candidate.enrichmentVersion()) >= ArticleEnriched.versionRank(current.enrichmentVersion());
+    }
+
+    private static int bindRow(PreparedStatement s, int p, ArticleEnriched event) throws SQLException {
+        ArticleIngested article = event.article();
+        s.setString(p++, article.id());
+        s.setInt(p++, article.revision());
+        s.setString(p++, event.enrichmentVersion());
+        s.setLong(p++, ArticleEnriched.versionRank(event.enrichmentVersion()));
+        s.setString(p++, article.url());
+        s.setString(p++, article.headline());
+        s.setString(p++, article.source());
+        s.setString(p++, event.language() == null ? article.language() : event.language().code());
+        setTimestamp(s, p++, article.publishedAt());
+        setTimestamp(s, p++, article.ingestedAt());
+        setTimestamp(s, p++, event.enrichedAt());
+        s.setString(p++, new String(EventJson.toBytes(event), java.nio.charset.StandardCharsets.UTF_8));
+        s.setString(p++, article.body());
+        return p;
+    }
+
     /** The entity and topic rows the filters use; topics with every broader topic (direct = false). */
-    private static void replaceLinks(Connection c, ArticleEnriched event) throws SQLException {
-        String id = event.id();
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_entity WHERE article_id = ?");
-                PreparedStatement deleteTopics = c.prepareStatement("DELETE FROM article_topic WHERE article_id = ?")) {
-            delete.setString(1, id);
+    private static void replaceLinks(Connection c, List<ArticleEnriched> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        java.sql.Array ids = c.createArrayOf("text", events.stream().map(ArticleEnriched::id).toArray());
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_entity WHERE article_id = ANY (?)");
+                PreparedStatement deleteTopics = c.prepareStatement("DELETE FROM article_topic WHERE article_id = ANY (?)")) {
+            delete.setArray(1, ids);
             delete.executeUpdate();
-            deleteTopics.setString(1, id);
+            deleteTopics.setArray(1, ids);
             deleteTopics.executeUpdate();
         }
-        if (event.entities() != null && !event.entities().isEmpty()) {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_entity (article_id, entity_id, entity_type,"
-                    + " name, mentions, salience) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                for (ArticleEnriched.Entity e : event.entities()) {
-                    insert.setString(1, id);
-                    insert.setString(2, e.id());
-                    insert.setString(3, e.type().name());
-                    insert.setString(4, e.name());
-                    insert.setInt(5, e.count());
-                    insert.setDouble(6, e.salience());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        try (PreparedStatement entities = c.prepareStatement("INSERT INTO article_entity (article_id, entity_id, entity_type,"
+                + " name, mentions, salience) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                PreparedStatement topics = c.prepareStatement(
+                        "INSERT INTO article_topic (article_id, code, score, direct) VALUES (?, ?, ?, ?)")) {
+            for (ArticleEnriched event : events) {
+                addLinks(entities, topics, event);
+            }
+            entities.executeBatch();
+            topics.executeBatch();
+        }
+    }
+
+    private static void addLinks(PreparedStatement insert, PreparedStatement topicInsert, ArticleEnriched event) throws SQLException {
+        String id = event.id();
+        if (event.entities() != null) {
+            for (ArticleEnriched.Entity e : event.entities()) {
+                insert.setString(1, id);
+                insert.setString(2, e.id());
+                insert.setString(3, e.type().name());
+                insert.setString(4, e.name());
+                insert.setInt(5, e.count());
+                insert.setDouble(6, e.salience());
+                insert.addBatch();
             }
         }
         Map<String, double[]> topics = new LinkedHashMap<>();   // code -> {score, direct}
@@ -120,18 +178,12 @@ public class ArticleRepository {
                 }
             }
         }
-        if (!topics.isEmpty()) {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO article_topic (article_id, code, score, direct) VALUES (?, ?, ?, ?)")) {
-                for (var t : topics.entrySet()) {
-                    insert.setString(1, id);
-                    insert.setString(2, t.getKey());
-                    insert.setDouble(3, t.getValue()[0]);
-                    insert.setBoolean(4, t.getValue()[1] == 1);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+        for (var t : topics.entrySet()) {
+            topicInsert.setString(1, id);
+            topicInsert.setString(2, t.getKey());
+            topicInsert.setDouble(3, t.getValue()[0]);
+            topicInsert.setBoolean(4, t.getValue()[1] == 1);
+            topicInsert.addBatch();
         }
     }
 

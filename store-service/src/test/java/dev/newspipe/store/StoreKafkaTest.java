@@ -82,6 +82,43 @@ class StoreKafkaTest {
     }
 
     @Test
+    void aRowTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchIsStored() {
+        String bad = SampleEvents.newId();
+        String good = SampleEvents.newId();
+        // PostgreSQL text cannot hold NUL: the database refuses this row as data (SQLSTATE 22021).
+        send(SampleEvents.enriched(SampleEvents.ingested(bad, 1, "Broken \u0000 headline", "Body text in Lisbon that is fine."), "1.0.0"));
+        send(SampleEvents.enriched(SampleEvents.ingested(good, 1, "Fine headline", "Body text in Lisbon that is fine too."), "1.0.0"));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + good).then().statusCode(200));
+        var dead = kafka.awaitKey(Topics.ENRICHED_DLQ, bad, WAIT);
+        assertEquals(1, dead.size());
+        assertTrue(KafkaTestClient.header(dead.get(0), "dead-letter-reason").contains("refused"));
+        assertEquals(bad, EventJson.fromBytes(dead.get(0).value(), ArticleEnriched.class).id());
+        given().get("/articles/" + bad).then().statusCode(404);
+    }
+
+    @Test
+    void aLargeBatchIsStoredCompletely() throws Exception {
+        String prefix = SampleEvents.newId().substring(0, 8);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(java.util.Map.of(
+                "bootstrap.servers", KafkaBrokerTestResource.bootstrapServers(), "acks", "all", "linger.ms", 20),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (int i = 0; i < 1200; i++) {
+                String id = SampleEvents.newId();
+                ids.add(id);
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ENRICHED, id, EventJson.toBytes(
+                        SampleEvents.enriched(SampleEvents.ingested(id, 1, "Batch " + prefix + " " + i, "Article " + i + " from Lisbon."), "1.0.0"))));
+            }
+            producer.flush();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/articles/" + ids.get(ids.size() - 1)).then().statusCode(200));
+        for (String id : java.util.List.of(ids.get(0), ids.get(599), ids.get(1199))) {
+            assertEquals(1, repository.count(id));
+        }
+    }
+
+    @Test
     void unknownIdIs404ProblemJson() {
         given().get("/articles/ffffffffffffffffffffffffffffffff").then()
                 .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
