@@ -112,9 +112,23 @@ class StoreKafkaTest {
             }
             producer.flush();
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/articles/" + ids.get(ids.size() - 1)).then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(1200L, storedWithHeadlinePrefix("Batch " + prefix + " ")));
         for (String id : java.util.List.of(ids.get(0), ids.get(599), ids.get(1199))) {
             assertEquals(1, repository.count(id));
+        }
+    }
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    long storedWithHeadlinePrefix(String prefix) throws Exception {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("SELECT count(*) FROM articles WHERE headline LIKE ?")) {
+            s.setString(1, prefix + "%");
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
