@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -48,12 +49,13 @@ public class ArticleRepository {
                 enrichment_rank = EXCLUDED.enrichment_rank, url = EXCLUDED.url, headline = EXCLUDED.headline,
                 source = EXCLUDED.source, language = EXCLUDED.language, published_at = EXCLUDED.published_at,
                 ingested_at = EXCLUDED.ingested_at, enriched_at = EXCLUDED.enriched_at, event = EXCLUDED.event,
-                body = EXCLUDED.body,
+                body = EXCLUDED.body, stream_seq = nextval('article_stream_seq'),
                 stored_at = now()
             WHERE (EXCLUDED.revision, EXCLUDED.enrichment_rank) > (articles.revision, articles.enrichment_rank)
             RETURNING id
             """;
     private static final int ROWS_PER_STATEMENT = 200;
+    private static final long STREAM_LOCK = 0x6e657773L;   // "news"; any constant shared by all store instances
 
     @Inject
     DataSource dataSource;
@@ -77,6 +79,11 @@ public class ArticleRepository {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // One writer at a time takes stream positions, so they commit in order and a stream
+                // reader asking for "after N" never misses a row that commits later with a lower N.
+                try (Statement lock = c.createStatement()) {
+                    lock.execute("SELECT pg_advisory_xact_lock(" + STREAM_LOCK + ")");
+                }
                 for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
                     List<ArticleEnriched> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
                     String sql = INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW)) + ON_CONFLICT;

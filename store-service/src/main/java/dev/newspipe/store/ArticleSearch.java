@@ -39,9 +39,87 @@ public class ArticleSearch {
     @Inject
     DataSource dataSource;
 
+    /** A hit and its position in the live stream. */
+    public record StreamedHit(long seq, Hit hit) {
+    }
+
+    /** The newest position of the live stream: where a new client starts. */
+    public long lastStreamSeq() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT coalesce(max(stream_seq), 0) FROM articles");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Articles stored after stream position {@code after} that match the filters, in stream order. */
+    public List<StreamedHit> streamAfter(ArticleQuery filters, long after, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT a.id, a.event::text, a.stream_seq, ");
+        List<Object> params = new ArrayList<>();
+        appendSnippet(sql, params, filters);
+        sql.append(" FROM articles a WHERE a.stream_seq > ?");
+        params.add(after);
+        appendFilters(sql, params, filters);
+        sql.append(" ORDER BY a.stream_seq LIMIT ?");
+        params.add(limit);
+        List<StreamedHit> hits = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    hits.add(new StreamedHit(rs.getLong(3), hit(rs.getString(2), rs.getString(4))));
+                }
+            }
+        }
+        return hits;
+    }
+
     public Page search(ArticleQuery query) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT a.id, a.event::text, a.sort_at, ");
         List<Object> params = new ArrayList<>();
+        appendSnippet(sql, params, query);
+        sql.append(" FROM articles a WHERE true");
+        appendFilters(sql, params, query);
+        if (query.after() != null) {
+            sql.append(" AND (a.sort_at, a.id) < (?, ?)");
+            params.add(Timestamp.from(query.after().sortAt()));
+            params.add(query.after().id());
+        }
+        sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ?");
+        params.add(query.limit() + 1);
+
+        List<Hit> hits = new ArrayList<>();
+        ArticleQuery.Cursor last = null;
+        boolean more = false;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (hits.size() == query.limit()) {
+                        more = true;
+                        break;
+                    }
+                    hits.add(hit(rs.getString(2), rs.getString(4)));
+                    last = new ArticleQuery.Cursor(rs.getTimestamp(3).toInstant(), rs.getString(1));
+                }
+            }
+        }
+        return new Page(hits, more && last != null ? last.encode() : null, query.limit());
+    }
+
+    private static Hit hit(String eventJson, String snippet) {
+        ArticleEnriched e = EventJson.fromBytes(eventJson.getBytes(StandardCharsets.UTF_8), ArticleEnriched.class);
+        var a = e.article();
+        return new Hit(a.id(), a.headline(), a.url(), a.source(), a.publishedAt(),
+                e.language() == null ? a.language() : e.language().code(), e.entities(), e.topics(), snippet);
+    }
+
+    private static void appendSnippet(StringBuilder sql, List<Object> params, ArticleQuery query) {
         if (query.q() != null) {
             sql.append("ts_headline(news_text_config(a.language), a.body, ").append(TSQUERY)
                     .append(", 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')");
@@ -49,7 +127,9 @@ public class ArticleSearch {
         } else {
             sql.append("left(a.body, 240)");
         }
-        sql.append(" FROM articles a WHERE true");
+    }
+
+    private static void appendFilters(StringBuilder sql, List<Object> params, ArticleQuery query) {
         if (query.q() != null) {
             sql.append(" AND a.search @@ ").append(TSQUERY);
             params.add(query.q());
@@ -87,35 +167,5 @@ public class ArticleSearch {
             sql.append(" AND a.sort_at < ?");
             params.add(Timestamp.from(query.to()));
         }
-        if (query.after() != null) {
-            sql.append(" AND (a.sort_at, a.id) < (?, ?)");
-            params.add(Timestamp.from(query.after().sortAt()));
-            params.add(query.after().id());
-        }
-        sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ?");
-        params.add(query.limit() + 1);
-
-        List<Hit> hits = new ArrayList<>();
-        ArticleQuery.Cursor last = null;
-        boolean more = false;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    if (hits.size() == query.limit()) {
-                        more = true;
-                        break;
-                    }
-                    ArticleEnriched e = EventJson.fromBytes(rs.getString(2).getBytes(StandardCharsets.UTF_8), ArticleEnriched.class);
-                    var a = e.article();
-                    hits.add(new Hit(a.id(), a.headline(), a.url(), a.source(), a.publishedAt(),
-                            e.language() == null ? a.language() : e.language().code(), e.entities(), e.topics(), rs.getString(4)));
-                    last = new ArticleQuery.Cursor(rs.getTimestamp(3).toInstant(), rs.getString(1));
-                }
-            }
-        }
-        return new Page(hits, more && last != null ? last.encode() : null, query.limit());
     }
 }
