@@ -1,11 +1,5 @@
 package dev.newspipe.enrich;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +23,7 @@ import dev.newspipe.events.ArticleEnriched.MediaTopic;
 import dev.newspipe.events.ArticleEnriched.Mention;
 import dev.newspipe.events.ArticleEnriched.Quote;
 import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.events.TsvResource;
 
 /**
  * The walking skeleton's enrichment: a small gazetteer for entities, keyword cues for top-level IPTC
@@ -216,29 +211,16 @@ public class BaselineEnricher {
 
     private static Map<String, GazetteerEntry> loadGazetteer(String resource) {
         Map<String, GazetteerEntry> byAlias = new HashMap<>();
-        try (InputStream in = BaselineEnricher.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                EntityType type = EntityType.valueOf(cols[1]);
-                String name = cols[2];
-                String id = "-".equals(cols[0]) ? slug(type, name) : cols[0];
-                GazetteerEntry entry = new GazetteerEntry(id, type, name);
-                byAlias.put(name, entry);
-                if (cols.length > 3 && !cols[3].isBlank()) {
-                    for (String alias : cols[3].split("\\|")) {
-                        byAlias.put(alias.strip(), entry);
-                    }
+        for (String[] cols : TsvResource.rows(BaselineEnricher.class, resource)) {
+            EntityType type = EntityType.valueOf(cols[1]);
+            String name = cols[2];
+            GazetteerEntry entry = new GazetteerEntry("-".equals(cols[0]) ? slug(type, name) : cols[0], type, name);
+            byAlias.put(name, entry);
+            if (cols.length > 3 && !cols[3].isBlank()) {
+                for (String alias : cols[3].split("\\|")) {
+                    byAlias.put(alias.strip(), entry);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return byAlias;
     }

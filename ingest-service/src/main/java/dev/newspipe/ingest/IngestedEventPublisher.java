@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.EventType;
@@ -27,16 +26,7 @@ public class IngestedEventPublisher {
 
     public CompletionStage<Void> publish(ArticleIngested event) {
         CompletableFuture<Void> written = new CompletableFuture<>();
-        Message<ArticleIngested> message = Message.of(event)
-                .withAck(() -> {
-                    written.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    written.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(OutgoingEvents.withEnvelope(message, EventType.INGESTED, event.id(),
+        emitter.send(OutgoingEvents.withEnvelope(OutgoingEvents.completing(event, written), EventType.INGESTED, event.id(),
                 event.id() + "-r" + event.revision(), SERVICE));
         return written;
     }

@@ -1,11 +1,5 @@
 package dev.newspipe.events;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,20 +47,8 @@ public final class MediaTopics {
 
     private static Map<String, Topic> load(String resource) {
         Map<String, Topic> topics = new LinkedHashMap<>();
-        try (InputStream in = MediaTopics.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                topics.put(cols[0], new Topic(cols[0], cols[1].isEmpty() ? null : cols[1], Integer.parseInt(cols[2]), cols[3]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] cols : TsvResource.rows(MediaTopics.class, resource)) {
+            topics.put(cols[0], new Topic(cols[0], cols[1].isEmpty() ? null : cols[1], Integer.parseInt(cols[2]), cols[3]));
         }
         return Collections.unmodifiableMap(topics);
     }

@@ -3,6 +3,7 @@ package dev.newspipe.messaging;
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -34,6 +35,19 @@ public final class OutgoingEvents {
                         .withDataContentType("application/json")
                         .withTimestamp(ZonedDateTime.now(ZoneOffset.UTC))
                         .build());
+    }
+
+    /** A message whose acknowledgement by the connector (the broker has the record) completes {@code written}. */
+    public static <T> Message<T> completing(T payload, CompletableFuture<Void> written) {
+        return Message.of(payload)
+                .withAck(() -> {
+                    written.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    written.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
     }
 
     private OutgoingEvents() {

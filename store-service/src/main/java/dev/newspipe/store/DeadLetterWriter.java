@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.newspipe.events.JsonEventSerde;
 import dev.newspipe.events.Topics;
+import dev.newspipe.messaging.OutgoingEvents;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -41,15 +42,7 @@ public class DeadLetterWriter {
         headers.add("dead-letter-partition", utf8(String.valueOf(record.getPartition())));
         headers.add("dead-letter-offset", utf8(String.valueOf(record.getOffset())));
         CompletableFuture<Void> written = new CompletableFuture<>();
-        Message<byte[]> message = Message.of(value)
-                .withAck(() -> {
-                    written.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    written.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                })
+        Message<byte[]> message = OutgoingEvents.completing(value, written)
                 .addMetadata(OutgoingKafkaRecordMetadata.<Object>builder().withKey(record.getKey()).withHeaders(headers).build());
         emitter.send(message);
         return written;
