@@ -16,6 +16,7 @@ import dev.newspipe.events.ArticleSubmitted;
 import dev.newspipe.events.Topics;
 import dev.newspipe.ingest.IngestService.Result;
 import dev.newspipe.ingest.IngestService.Submission;
+import dev.newspipe.messaging.Backoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -38,7 +39,7 @@ public class RawArticleConsumer {
     @Incoming(Topics.RAW)
     @Blocking
     public CompletionStage<Void> consume(Message<ArticleSubmitted> message) {
-        Duration backoff = Duration.ofMillis(200);
+        Backoff backoff = new Backoff(Duration.ofMillis(200), MAX_BACKOFF);
         while (true) {
             try {
                 Result result = ingest.submit(List.of(Submission.of(message.getPayload())), INTAKE_PATH).get(0);
@@ -49,15 +50,14 @@ public class RawArticleConsumer {
                 }
                 return message.ack();
             } catch (IngestService.UnavailableException e) {
-                LOG.warnf("cannot ingest from %s now, retrying in %d ms: %s", Topics.RAW, backoff.toMillis(), e.getMessage());
+                LOG.warnf("cannot ingest from %s now, retrying in %d ms: %s", Topics.RAW, backoff.next().toMillis(), e.getMessage());
                 try {
-                    Thread.sleep(backoff.toMillis());
+                    backoff.pause();
                 } catch (InterruptedException interrupted) {
                     // Shutting down: leave the record unacknowledged; it is redelivered after restart.
                     Thread.currentThread().interrupt();
                     return CompletableFuture.completedFuture(null);
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } catch (RuntimeException e) {
                 return message.nack(e);
             }

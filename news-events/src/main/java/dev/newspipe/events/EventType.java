@@ -7,26 +7,20 @@ package dev.newspipe.events;
  */
 public enum EventType {
 
-    SUBMITTED("news.article.submitted.v1", ArticleSubmitted.class, Topics.RAW),
-    INGESTED("news.article.ingested.v1", ArticleIngested.class, Topics.INGESTED),
-    ENRICHED("news.article.enriched.v1", ArticleEnriched.class, Topics.ENRICHED);
+    SUBMITTED("news.article.submitted.v1", Topics.RAW),
+    INGESTED("news.article.ingested.v1", Topics.INGESTED),
+    ENRICHED("news.article.enriched.v1", Topics.ENRICHED);
 
     private final String ceType;
-    private final Class<?> payloadClass;
     private final String topic;
 
-    EventType(String ceType, Class<?> payloadClass, String topic) {
+    EventType(String ceType, String topic) {
         this.ceType = ceType;
-        this.payloadClass = payloadClass;
         this.topic = topic;
     }
 
     public String ceType() {
         return ceType;
-    }
-
-    public Class<?> payloadClass() {
-        return payloadClass;
     }
 
     public String topic() {
@@ -36,14 +30,5 @@ public enum EventType {
     /** Class-path location of the payload's JSON Schema. */
     public String schemaResource() {
         return "/schemas/" + ceType + ".schema.json";
-    }
-
-    public static EventType forTopic(String topic) {
-        for (EventType type : values()) {
-            if (type.topic.equals(topic)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("no event type is published on topic " + topic);
     }
 }

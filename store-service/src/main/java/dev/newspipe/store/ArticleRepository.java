@@ -60,11 +60,6 @@ public class ArticleRepository {
     @Inject
     DataSource dataSource;
 
-    /** Writes the event in its own transaction; returns whether the row was inserted or replaced. */
-    public boolean upsert(ArticleEnriched event) throws SQLException {
-        return !upsertAll(List.of(event)).isEmpty();
-    }
-
     /**
      * Writes the events in one transaction with multi-row statements; within the batch the newest
      * version of each article wins. Returns the ids whose rows were inserted or replaced.

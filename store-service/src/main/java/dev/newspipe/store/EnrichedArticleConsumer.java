@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.EventJson;
 import dev.newspipe.events.Topics;
+import dev.newspipe.messaging.Backoff;
 import dev.newspipe.messaging.DatabaseErrors;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -79,7 +80,7 @@ public class EnrichedArticleConsumer {
     }
 
     private void storeWithRetry(List<Readable> records, List<CompletableFuture<Void>> deadLettered) throws InterruptedException {
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         while (true) {
             try {
                 repository.upsertAll(records.stream().map(Readable::event).toList());
@@ -91,9 +92,8 @@ public class EnrichedArticleConsumer {
                     return;
                 }
                 LOG.warnf("database unavailable while storing %d articles, retrying in %d ms: %s", records.size(),
-                        backoff.toMillis(), e.getMessage());
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                        backoff.next().toMillis(), e.getMessage());
+                backoff.pause();
             }
         }
     }
