@@ -3,6 +3,7 @@ package dev.newspipe.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,7 @@ import dev.newspipe.localkafka.LocalKafkaBroker;
 import dev.newspipe.testsupport.KafkaBrokerTestResource;
 import dev.newspipe.testsupport.KafkaTestClient;
 import dev.newspipe.testsupport.PostgresServer;
+import dev.newspipe.testsupport.SharedData;
 
 /**
  * The walking skeleton across processes: ingest, enrich and store run from their packaged jars
@@ -104,6 +107,58 @@ class PipelineEndToEndIT {
             stored[0] = JSON.readTree(response.body());
         });
         return stored[0];
+    }
+
+    /** Posts a scraped page and returns the ids of its stories, in page order, once all are stored. */
+    static List<String> postPage(Path page) throws Exception {
+        var accepted = post(ingest.url("/articles"), "text/plain", Files.readString(page));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonNode body = JSON.readTree(accepted.body());
+        List<String> ids = new ArrayList<>();
+        if (body.has("items")) {
+            body.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        } else {
+            ids.add(body.get("id").asText());
+        }
+        ids.forEach(PipelineEndToEndIT::awaitStored);
+        return ids;
+    }
+
+    static String get(String url) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), url + ": " + response.body());
+        return response.body();
+    }
+
+    /**
+     * The seed pages through the whole pipeline: 000 and the first story of 004 (the same week's drone
+     * news) share a story, the Cambodia story of 004 shares none, 001 (ten months later) is related to 000.
+     * Stories form in arrival order, so the pages go in one at a time, in the order the issue tells them.
+     */
+    @Test
+    void seedPagesFormStoriesAndRelatedCoverage() throws Exception {
+        Path seeds = SharedData.find("samples/seeds").orElse(null);
+        Assumptions.assumeTrue(seeds != null, "../shared/samples/seeds is not beside the project");
+        String drones = postPage(seeds.resolve("000_2cd4446a17d5b787.txt")).get(0);
+        List<String> page004 = postPage(seeds.resolve("004_b1ea71941a29e430.txt"));
+        assertEquals(2, page004.size(), "004 holds two stories");
+        String later = postPage(seeds.resolve("001_27e5698ddb6edb56.txt")).get(0);
+
+        String story = awaitStored(drones).get("storyId").asText();
+        assertEquals(story, awaitStored(page004.get(0)).get("storyId").asText(), "000 and the first story of 004");
+        String cambodia = awaitStored(page004.get(1)).get("storyId").asText();
+        String laterStory = awaitStored(later).get("storyId").asText();
+        assertFalse(List.of(story, laterStory).contains(cambodia), "the Cambodia story shares no story");
+        assertNotEquals(story, laterStory, "ten months later is another story");
+
+        JsonNode related = JSON.readTree(get(store.url("/articles/" + drones + "/related")));
+        List<String> relatedIds = new ArrayList<>();
+        related.forEach(r -> relatedIds.add(r.get("id").asText()));
+        assertTrue(relatedIds.contains(later), "001 ranks among the related articles of 000: " + related);
+        assertEquals(page004.get(0), related.get(0).get("id").asText(), "the same story comes first: " + related);
+        assertTrue(related.get(0).get("sameStory").asBoolean());
+        int cambodiaRank = relatedIds.indexOf(page004.get(1));
+        assertTrue(cambodiaRank < 0 || cambodiaRank > relatedIds.indexOf(later), "Cambodia below 001: " + related);
     }
 
     @Test

@@ -26,6 +26,9 @@ public class ArticleQueryResource {
     @Inject
     ArticleSearch search;
 
+    @Inject
+    Stories stories;
+
     @GET
     @Blocking
     @Operation(summary = "Find articles", description = "Filters combine. Results are newest first (publication time,"
@@ -55,6 +58,29 @@ public class ArticleQueryResource {
     public Response ninjs(@PathParam("id") String id) throws SQLException {
         return repository.find(id)
                 .map(row -> Response.ok(NinjsExport.of(row.event())).build())
+                .orElseGet(() -> Problems.notFound("no article has id " + id));
+    }
+
+    @GET
+    @Path("/{id}/related")
+    @Blocking
+    @Operation(summary = "The stored articles most similar to this one: the same story first, then by score",
+            description = "score in [0, 1] weighs shared salient entities, shared text (MinHash) and shared top-level"
+                    + " topics; sameStory marks articles with the same storyId. limit: 1 to 50, default 10.")
+    @APIResponse(responseCode = "200", description = "Related articles")
+    @APIResponse(responseCode = "400", description = "A bad limit")
+    @APIResponse(responseCode = "404", description = "No article has this id (application/problem+json)")
+    public Response related(@PathParam("id") String id, @QueryParam("limit") String limit) throws SQLException {
+        int k;
+        try {
+            k = limit == null ? 10 : Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            k = -1;
+        }
+        if (k < 1 || k > Stories.MAX_RELATED) {
+            return Problems.badParameter("limit", "limit must be a whole number from 1 to " + Stories.MAX_RELATED);
+        }
+        return stories.related(id, k).map(r -> Response.ok(r).build())
                 .orElseGet(() -> Problems.notFound("no article has id " + id));
     }
 

@@ -35,7 +35,7 @@ import dev.newspipe.events.MediaTopics;
 public class ArticleRepository {
 
     /** The row as stored: the enriched event and when it was written. */
-    public record StoredRow(ArticleEnriched event, Instant storedAt) {
+    public record StoredRow(ArticleEnriched event, String storyId, Instant storedAt) {
     }
 
     private static final String INSERT = """
@@ -96,6 +96,7 @@ public class ArticleRepository {
                 }
                 List<ArticleEnriched> changedEvents = rows.stream().filter(e -> changed.contains(e.id())).toList();
                 replaceLinks(c, changedEvents);
+                Stories.assign(c, changedEvents);
                 c.commit();
                 return changed;
             } catch (SQLException | RuntimeException e) {
@@ -196,7 +197,7 @@ public class ArticleRepository {
 
     public Optional<StoredRow> find(String id) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT event::text, stored_at FROM articles WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT event::text, story_id, stored_at FROM articles WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -204,7 +205,7 @@ public class ArticleRepository {
                 }
                 ArticleEnriched event = EventJson.fromBytes(rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         ArticleEnriched.class);
-                return Optional.of(new StoredRow(event, rs.getTimestamp(2).toInstant()));
+                return Optional.of(new StoredRow(event, rs.getString(2), rs.getTimestamp(3).toInstant()));
             }
         }
     }

@@ -29,6 +29,19 @@ public class Catalog {
     public record EntityDetail(String id, String type, String name, long articles, Instant firstSeen, Instant lastSeen) {
     }
 
+    /**
+     * An entity whose share of articles rose from the previous window of the same length to this one:
+     * {@code rate} = articles mentioning it / all articles in the window, {@code rise} = rate - previousRate.
+     */
+    public record TrendingEntity(String id, String type, String name, long articles, long previousArticles,
+            double rate, double previousRate, double rise) {
+    }
+
+    /** The windows a trending answer compares, and how many articles each held. */
+    public record Trending(Instant from, Instant to, Instant previousFrom, long articles, long previousArticles,
+            List<TrendingEntity> entities) {
+    }
+
     /** A topic with the articles about it or a narrower topic, and its narrower topics that have any. */
     public record TopicCount(String code, String label, int level, long articles, List<TopicCount> narrower) {
     }
@@ -78,6 +91,74 @@ public class Catalog {
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()));
             }
         }
+    }
+
+    /**
+     * Entities whose mention rate rose most in [from, to) against [from - (to - from), from), by article
+     * time (publication, else ingest). Rates, not counts, so a busier window does not lift every entity.
+     */
+    public Trending trending(Instant from, Instant to, EntityType type, int limit) throws SQLException {
+        Instant previousFrom = from.minus(java.time.Duration.between(from, to));
+        long now;
+        long before;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FILTER (WHERE sort_at >= ?), "
+                    + "count(*) FILTER (WHERE sort_at < ?) FROM articles WHERE sort_at >= ? AND sort_at < ?")) {
+                s.setTimestamp(1, java.sql.Timestamp.from(from));
+                s.setTimestamp(2, java.sql.Timestamp.from(from));
+                s.setTimestamp(3, java.sql.Timestamp.from(previousFrom));
+                s.setTimestamp(4, java.sql.Timestamp.from(to));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    now = rs.getLong(1);
+                    before = rs.getLong(2);
+                }
+            }
+            List<TrendingEntity> out = new ArrayList<>();
+            if (now == 0) {
+                return new Trending(from, to, previousFrom, now, before, out);
+            }
+            String sql = "SELECT e.entity_id, mode() WITHIN GROUP (ORDER BY e.entity_type), mode() WITHIN GROUP (ORDER BY e.name), "
+                    + "count(*) FILTER (WHERE a.sort_at >= ?) AS in_window, count(*) FILTER (WHERE a.sort_at < ?) AS in_previous "
+                    + "FROM article_entity e JOIN articles a ON a.id = e.article_id "
+                    + "WHERE a.sort_at >= ? AND a.sort_at < ?" + (type == null ? "" : " AND e.entity_type = ?")
+                    + " GROUP BY e.entity_id HAVING count(*) FILTER (WHERE a.sort_at >= ?) > 0 "
+                    + "ORDER BY count(*) FILTER (WHERE a.sort_at >= ?)::float8 / ? "
+                    + "- count(*) FILTER (WHERE a.sort_at < ?)::float8 / ? DESC, in_window DESC, e.entity_id LIMIT ?";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int p = 1;
+                s.setTimestamp(p++, java.sql.Timestamp.from(from));
+                s.setTimestamp(p++, java.sql.Timestamp.from(from));
+                s.setTimestamp(p++, java.sql.Timestamp.from(previousFrom));
+                s.setTimestamp(p++, java.sql.Timestamp.from(to));
+                if (type != null) {
+                    s.setString(p++, type.name());
+                }
+                s.setTimestamp(p++, java.sql.Timestamp.from(from));
+                s.setTimestamp(p++, java.sql.Timestamp.from(from));
+                s.setDouble(p++, now);
+                s.setTimestamp(p++, java.sql.Timestamp.from(from));
+                s.setDouble(p++, Math.max(1, before));
+                s.setInt(p, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        double rate = rs.getLong(4) / (double) now;
+                        double previousRate = before == 0 ? 0 : rs.getLong(5) / (double) before;
+                        double rise = rate - previousRate;
+                        if (rise <= 0) {
+                            break;
+                        }
+                        out.add(new TrendingEntity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getLong(5), round(rate), round(previousRate), round(rise)));
+                    }
+                }
+            }
+            return new Trending(from, to, previousFrom, now, before, out);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
     }
 
     public List<TopicCount> topics() throws SQLException {

@@ -1,6 +1,8 @@
 package dev.newspipe.store;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -38,6 +40,29 @@ public class CatalogResource {
             return Problems.badParameter(e.parameter(), e.getMessage());
         }
         return Response.ok(catalog.entities(q == null || q.isBlank() ? null : q.strip(), parsed.type(), parsed.limit())).build();
+    }
+
+    @GET
+    @Path("entities/trending")
+    @Operation(summary = "Entities whose mention rate rose most",
+            description = "Compares [from, to) with the window of the same length before it, by article time. "
+                    + "Defaults: to = now, from = 24 hours before to. rate = share of the window's articles that "
+                    + "mention the entity; rise = rate - previousRate; only rising entities are listed.")
+    @APIResponse(responseCode = "400", description = "A bad parameter, named in the problem document")
+    public Response trending(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("type") String type, @QueryParam("limit") String limit) throws SQLException {
+        ArticleQuery parsed;
+        try {
+            parsed = ArticleQuery.parse(null, null, type, null, null, null, from, to, limit, null);
+        } catch (ArticleQuery.BadParameterException e) {
+            return Problems.badParameter(e.parameter(), e.getMessage());
+        }
+        Instant end = parsed.to() != null ? parsed.to() : Instant.now();
+        Instant start = parsed.from() != null ? parsed.from() : end.minus(Duration.ofHours(24));
+        if (!start.isBefore(end)) {
+            return Problems.badParameter("from", "from: must be before 'to'");
+        }
+        return Response.ok(catalog.trending(start, end, parsed.type(), parsed.limit())).build();
     }
 
     @GET

@@ -24,6 +24,7 @@ public record StoredArticle(
         String summary,
         List<ArticleEnriched.Quote> quotes,
         ArticleEnriched.StorySignature signature,
+        String storyId,
         String enrichmentVersion,
         String intakePath,
         Instant ingestedAt,
@@ -36,7 +37,7 @@ public record StoredArticle(
         ArticleIngested a = e.article();
         return new StoredArticle(a.id(), a.revision(), a.url(), a.headline(), a.body(), a.source(), a.publishedAt(),
                 a.authors(), a.externalId(), e.language(), e.entities(), e.topics(), e.keywords(), e.summary(),
-                e.quotes(), e.signature(), e.enrichmentVersion(), a.intakePath(), a.ingestedAt(), e.enrichedAt(),
+                e.quotes(), e.signature(), row.storyId(), e.enrichmentVersion(), a.intakePath(), a.ingestedAt(), e.enrichedAt(),
                 row.storedAt());
     }
 }

@@ -77,4 +77,41 @@ class CatalogTest {
                 .body("find { it.code == 'medtop:11000000' }.narrower.find { it.code == 'medtop:20000638' }.articles",
                         greaterThanOrEqualTo(2));
     }
+
+    @Test
+    void trendingListsEntitiesWhoseMentionRateRose() {
+        Entity riser = entity("person:riser-" + RUN, EntityType.PERSON, "Riser " + RUN);
+        Entity steady = entity("location:steady-" + RUN, EntityType.LOCATION, "Steady " + RUN);
+        Entity faller = entity("organization:faller-" + RUN, EntityType.ORGANIZATION, "Faller " + RUN);
+        // A window of a day in 1999, which no other test writes into: two articles the day before, four in it.
+        List<ArticleEnriched> articles = List.of(
+                article("1999-05-09T03:00:00Z", List.of(steady, faller)),
+                article("1999-05-09T15:00:00Z", List.of(steady)),
+                article("1999-05-10T01:00:00Z", List.of(steady, riser)),
+                article("1999-05-10T09:00:00Z", List.of(steady, riser)),
+                article("1999-05-10T12:00:00Z", List.of(steady, riser)),
+                article("1999-05-10T23:00:00Z", List.of(steady)));
+        KafkaTestClient kafka = new KafkaTestClient(KafkaBrokerTestResource.bootstrapServers());
+        articles.forEach(a -> kafka.send(Topics.ENRICHED, a.id(), EventJson.toBytes(a)));
+        for (ArticleEnriched a : articles) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + a.id()).then().statusCode(200));
+        }
+
+        given().queryParam("from", "1999-05-10T00:00:00Z").queryParam("to", "1999-05-11T00:00:00Z")
+                .get("/entities/trending").then().statusCode(200)
+                .body("articles", equalTo(4)).body("previousArticles", equalTo(2))
+                .body("previousFrom", equalTo("1999-05-09T00:00:00Z"))
+                .body("entities.size()", equalTo(1))
+                .body("entities[0].id", equalTo(riser.id())).body("entities[0].articles", equalTo(3))
+                .body("entities[0].previousArticles", equalTo(0)).body("entities[0].rate", equalTo(0.75f))
+                .body("entities[0].rise", equalTo(0.75f));
+        given().queryParam("from", "1999-05-10T00:00:00Z").queryParam("to", "1999-05-11T00:00:00Z")
+                .queryParam("type", "LOCATION").get("/entities/trending").then().statusCode(200)
+                .body("entities.size()", equalTo(0));
+        given().queryParam("from", "yesterday").get("/entities/trending").then().statusCode(400)
+                .body("parameter", equalTo("from"));
+        given().queryParam("from", "1999-05-11T00:00:00Z").queryParam("to", "1999-05-10T00:00:00Z")
+                .get("/entities/trending").then().statusCode(400).body("parameter", equalTo("from"));
+        given().get("/entities/trending").then().statusCode(200);
+    }
 }

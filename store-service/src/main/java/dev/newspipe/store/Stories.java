@@ -1,0 +1,343 @@
+package dev.newspipe.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.newspipe.events.ArticleEnriched;
+import dev.newspipe.events.EventJson;
+import dev.newspipe.events.MediaTopics;
+
+/**
+ * Story ids and related articles in PostgreSQL. Stories are assigned while a batch is written, in its
+ * transaction: the store's writers take one advisory lock per batch, so two instances never open two
+ * stories for the same event at once. {@link StoryMatcher} decides; this class finds the candidates.
+ */
+@ApplicationScoped
+public class Stories {
+
+    /** Recent articles looked at per key; bounds the work per article however common a key is. */
+    static final int CANDIDATES_PER_KEY = 20;
+    static final int MAX_RELATED = 50;
+
+    /** An article related to another one; same story first, then by score. */
+    public record RelatedArticle(String id, String headline, String url, String source, Instant publishedAt,
+            String storyId, boolean sameStory, double score) {
+    }
+
+    private record Candidate(StoryFeatures features, String storyId) {
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * Gives each just-written article a story: the story of the most related candidate that is about the
+     * same story and fits in time, else a new story named by the article's own id. Records the article's
+     * lookup keys for later articles. Runs in the caller's transaction.
+     */
+    static void assign(Connection c, List<ArticleEnriched> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, StoryFeatures> batch = new LinkedHashMap<>();
+        Map<String, Instant> keyTime = new HashMap<>();
+        for (ArticleEnriched e : events) {
+            batch.put(e.id(), StoryFeatures.of(e));
+            keyTime.put(e.id(), e.article().publishedAt() != null ? e.article().publishedAt() : e.article().ingestedAt());
+        }
+        Map<String, List<String>> keysOf = new HashMap<>();
+        Set<String> allKeys = new LinkedHashSet<>();
+        for (StoryFeatures f : batch.values()) {
+            List<String> keys = StoryMatcher.keys(f);
+            keysOf.put(f.id(), keys);
+            allKeys.addAll(keys);
+        }
+        Map<String, Set<String>> byKey = candidatesByKey(c, allKeys, batch.keySet());
+        Set<String> candidateIds = new HashSet<>();
+        byKey.values().forEach(candidateIds::addAll);
+        Map<String, Candidate> candidates = load(c, candidateIds);
+        Map<String, Instant[]> storyTimes = storyTimes(c, candidates.values().stream().map(Candidate::storyId).toList());
+
+        Map<String, String> assigned = new LinkedHashMap<>();
+        for (StoryFeatures article : batch.values()) {
+            Set<String> seen = new TreeSet<>();
+            for (String key : keysOf.get(article.id())) {
+                seen.addAll(byKey.getOrDefault(key, Set.of()));
+            }
+            seen.remove(article.id());
+            String story = null;
+            double best = -1;
+            for (String id : seen) {
+                Candidate candidate = candidates.get(id);
+                if (candidate == null || !StoryMatcher.sameStoryContent(article, candidate.features())) {
+                    continue;
+                }
+                Instant[] span = storyTimes.get(candidate.storyId());
+                boolean duplicate = StoryMatcher.nearDuplicates(article, candidate.features());
+                if (!StoryMatcher.fitsInTime(article.publishedAt(), span == null ? null : span[0],
+                        span == null ? null : span[1], duplicate)) {
+                    continue;
+                }
+                double score = StoryMatcher.relatedness(article, candidate.features());
+                if (score > best) {
+                    best = score;
+                    story = candidate.storyId();
+                }
+            }
+            if (story == null) {
+                story = article.id();
+            }
+            assigned.put(article.id(), story);
+            // Later articles of this batch can join this one's story.
+            candidates.put(article.id(), new Candidate(article, story));
+            if (article.publishedAt() != null) {
+                storyTimes.merge(story, new Instant[] {article.publishedAt(), article.publishedAt()},
+                        (a, b) -> new Instant[] {min(a[0], b[0]), max(a[1], b[1])});
+            }
+            for (String key : keysOf.get(article.id())) {
+                byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(article.id());
+            }
+        }
+        write(c, assigned, keysOf, keyTime);
+    }
+
+    /** Up to {@code limit} stored articles most related to the given one: same story first, then by score. */
+    public Optional<List<RelatedArticle>> related(String id, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Candidate> self = load(c, List.of(id));
+            if (self.isEmpty()) {
+                return Optional.empty();
+            }
+            Candidate article = self.get(id);
+            Map<String, Set<String>> byKey = candidatesByKey(c, new LinkedHashSet<>(StoryMatcher.keys(article.features())),
+                    Set.of(id));
+            Set<String> ids = new HashSet<>();
+            byKey.values().forEach(ids::addAll);
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id FROM articles WHERE story_id = ? AND id <> ? ORDER BY sort_at DESC LIMIT ?")) {
+                s.setString(1, article.storyId());
+                s.setString(2, id);
+                s.setInt(3, MAX_RELATED);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            Map<String, Candidate> candidates = load(c, ids);
+            List<Map.Entry<Candidate, Double>> scored = new ArrayList<>();
+            for (Candidate candidate : candidates.values()) {
+                boolean sameStory = candidate.storyId().equals(article.storyId());
+                double score = StoryMatcher.relatedness(article.features(), candidate.features());
+                if (sameStory || score >= StoryMatcher.RELATED_MINIMUM) {
+                    scored.add(Map.entry(candidate, score));
+                }
+            }
+            scored.sort(Comparator.<Map.Entry<Candidate, Double>, Boolean>comparing(
+                    e -> !e.getKey().storyId().equals(article.storyId()))
+                    .thenComparing(Map.Entry.<Candidate, Double>comparingByValue().reversed())
+                    .thenComparing(e -> e.getKey().features().id()));
+            List<Map.Entry<Candidate, Double>> top = scored.subList(0, Math.min(limit, scored.size()));
+            return Optional.of(describe(c, top, article.storyId()));
+        }
+    }
+
+    private static List<RelatedArticle> describe(Connection c, List<Map.Entry<Candidate, Double>> top, String storyId)
+            throws SQLException {
+        Map<String, RelatedArticle> byId = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, headline, url, source, published_at FROM articles WHERE id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", top.stream().map(e -> e.getKey().features().id()).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp published = rs.getTimestamp(5);
+                    byId.put(rs.getString(1), new RelatedArticle(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), published == null ? null : published.toInstant(), null, false, 0));
+                }
+            }
+        }
+        List<RelatedArticle> out = new ArrayList<>();
+        for (Map.Entry<Candidate, Double> e : top) {
+            RelatedArticle r = byId.get(e.getKey().features().id());
+            if (r != null) {
+                out.add(new RelatedArticle(r.id(), r.headline(), r.url(), r.source(), r.publishedAt(),
+                        e.getKey().storyId(), e.getKey().storyId().equals(storyId), Math.round(e.getValue() * 1000) / 1000.0));
+            }
+        }
+        return out;
+    }
+
+    /** For each key, the ids of the most recent articles filed under it, other than {@code exclude}. */
+    private static Map<String, Set<String>> candidatesByKey(Connection c, Set<String> keys, Set<String> exclude)
+            throws SQLException {
+        Map<String, Set<String>> byKey = new HashMap<>();
+        if (keys.isEmpty()) {
+            return byKey;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT k.key, s.article_id FROM unnest(?::text[]) AS k(key) "
+                + "CROSS JOIN LATERAL (SELECT article_id FROM article_story_key WHERE key = k.key "
+                + "ORDER BY at DESC LIMIT ?) s")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            s.setInt(2, CANDIDATES_PER_KEY);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(2);
+                    if (!exclude.contains(id)) {
+                        byKey.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(id);
+                    }
+                }
+            }
+        }
+        return byKey;
+    }
+
+    /** The story features of stored articles, read from the link tables and the signature. */
+    private static Map<String, Candidate> load(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, Candidate> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Array idArray = c.createArrayOf("text", ids.toArray());
+        Map<String, Map<String, Double>> weights = new HashMap<>();
+        Map<String, Set<String>> specific = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT article_id, entity_id, entity_type, salience FROM article_entity WHERE article_id = ANY (?)")) {
+            s.setArray(1, idArray);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String article = rs.getString(1);
+                    weights.computeIfAbsent(article, k -> new LinkedHashMap<>())
+                            .merge(rs.getString(2), Math.max(0.05, rs.getDouble(4)), Math::max);
+                    ArticleEnriched.EntityType type = ArticleEnriched.EntityType.valueOf(rs.getString(3));
+                    if (type != ArticleEnriched.EntityType.LOCATION && type != ArticleEnriched.EntityType.MISC) {
+                        specific.computeIfAbsent(article, k -> new TreeSet<>()).add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        Map<String, Set<String>> topics = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT article_id, code FROM article_topic WHERE article_id = ANY (?)")) {
+            s.setArray(1, idArray);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String code = rs.getString(2);
+                    if (MediaTopics.find(code).map(t -> t.parent() == null).orElse(false)) {
+                        topics.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(code);
+                    }
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT id, story_id, published_at, "
+                + "event -> 'signature' -> 'minhash' FROM articles WHERE id = ANY (?)")) {
+            s.setArray(1, idArray);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    Timestamp published = rs.getTimestamp(3);
+                    StoryFeatures f = new StoryFeatures(id, published == null ? null : published.toInstant(),
+                            weights.getOrDefault(id, Map.of()), specific.getOrDefault(id, Set.of()),
+                            minhash(rs.getString(4)), topics.getOrDefault(id, Set.of()));
+                    out.put(id, new Candidate(f, rs.getString(2) == null ? id : rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int[] minhash(String json) {
+        if (json == null) {
+            return new int[0];
+        }
+        try {
+            JsonNode node = EventJson.mapper().readTree(json);
+            int[] values = new int[node.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = node.get(i).asInt();
+            }
+            return values;
+        } catch (java.io.IOException e) {
+            return new int[0];
+        }
+    }
+
+    /** The earliest and latest publication time of the dated articles of each story. */
+    private static Map<String, Instant[]> storyTimes(Connection c, Collection<String> storyIds) throws SQLException {
+        Map<String, Instant[]> out = new HashMap<>();
+        if (storyIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT story_id, min(published_at), max(published_at) FROM articles "
+                + "WHERE story_id = ANY (?) AND published_at IS NOT NULL GROUP BY story_id")) {
+            s.setArray(1, c.createArrayOf("text", new HashSet<>(storyIds).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Instant[] {rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void write(Connection c, Map<String, String> assigned, Map<String, List<String>> keysOf,
+            Map<String, Instant> keyTime) throws SQLException {
+        Array ids = c.createArrayOf("text", assigned.keySet().toArray());
+        try (PreparedStatement update = c.prepareStatement("UPDATE articles a SET story_id = v.story "
+                + "FROM unnest(?::text[], ?::text[]) AS v(id, story) WHERE a.id = v.id");
+                PreparedStatement delete = c.prepareStatement("DELETE FROM article_story_key WHERE article_id = ANY (?)")) {
+            update.setArray(1, ids);
+            update.setArray(2, c.createArrayOf("text", assigned.values().toArray()));
+            update.executeUpdate();
+            delete.setArray(1, ids);
+            delete.executeUpdate();
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> articles = new ArrayList<>();
+        List<Timestamp> times = new ArrayList<>();
+        for (String id : assigned.keySet()) {
+            for (String key : new LinkedHashSet<>(keysOf.get(id))) {
+                keys.add(key);
+                articles.add(id);
+                times.add(Timestamp.from(keyTime.get(id)));
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_story_key (key, article_id, at) "
+                + "SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[]) ON CONFLICT DO NOTHING")) {
+            insert.setArray(1, c.createArrayOf("text", keys.toArray()));
+            insert.setArray(2, c.createArrayOf("text", articles.toArray()));
+            insert.setArray(3, c.createArrayOf("timestamptz", times.toArray()));
+            insert.executeUpdate();
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.newspipe.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How articles are grouped into stories and ranked as related; the README explains the method.
+ *
+ * <p>Two articles are about the same story when they are near-duplicates (at least half of their MinHash
+ * values agree, i.e. an estimated shingle Jaccard of 0.5 or more), or when their salient entities largely
+ * agree (cosine of salience-weighted entity vectors of at least 0.5), they share a person, organisation or
+ * event, and their top-level topics overlap. Time bounds this: a dated article joins a story only when it
+ * was published within {@link #STORY_WINDOW} of the story's dated articles (near-duplicates: within
+ * {@link #DUPLICATE_WINDOW}). An undated article carries no time evidence, so content alone decides.
+ */
+final class StoryMatcher {
+
+    static final int KEY_ENTITIES = 5;
+    static final int MINHASH_ROWS_PER_BAND = 2;
+    static final double NEAR_DUPLICATE = 0.5;
+    static final double SAME_STORY_ENTITIES = 0.5;
+    static final double RELATED_MINIMUM = 0.15;
+    static final Duration STORY_WINDOW = Duration.ofDays(3);
+    static final Duration DUPLICATE_WINDOW = Duration.ofDays(7);
+
+    /** Lookup keys: pairs of the most salient entities, and bands of the MinHash signature. */
+    static List<String> keys(StoryFeatures f) {
+        List<String> keys = new ArrayList<>();
+        List<String> top = f.topEntities(KEY_ENTITIES);
+        for (int i = 0; i < top.size(); i++) {
+            for (int j = i + 1; j < top.size(); j++) {
+                String a = top.get(i);
+                String b = top.get(j);
+                keys.add("e:" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a));
+            }
+        }
+        int[] m = f.minhash();
+        for (int band = 0; band + MINHASH_ROWS_PER_BAND <= m.length; band += MINHASH_ROWS_PER_BAND) {
+            StringBuilder key = new StringBuilder("m:").append(band / MINHASH_ROWS_PER_BAND);
+            for (int r = 0; r < MINHASH_ROWS_PER_BAND; r++) {
+                key.append(':').append(Integer.toHexString(m[band + r]));
+            }
+            keys.add(key.toString());
+        }
+        return keys;
+    }
+
+    /** Cosine similarity of the salience-weighted entity vectors, in [0, 1]. */
+    static double entitySimilarity(StoryFeatures a, StoryFeatures b) {
+        double dot = 0;
+        for (Map.Entry<String, Double> e : a.entityWeights().entrySet()) {
+            Double w = b.entityWeights().get(e.getKey());
+            if (w != null) {
+                dot += e.getValue() * w;
+            }
+        }
+        double norms = norm(a) * norm(b);
+        return norms == 0 ? 0 : Math.min(1, dot / norms);
+    }
+
+    /** The share of agreeing MinHash values: an estimate of the Jaccard similarity of the word shingles. */
+    static double textSimilarity(StoryFeatures a, StoryFeatures b) {
+        int n = Math.min(a.minhash().length, b.minhash().length);
+        if (n == 0) {
+            return 0;
+        }
+        int same = 0;
+        for (int i = 0; i < n; i++) {
+            if (a.minhash()[i] == b.minhash()[i]) {
+                same++;
+            }
+        }
+        return (double) same / n;
+    }
+
+    /** Jaccard similarity of the top-level topics; 0 when either has none. */
+    static double topicSimilarity(StoryFeatures a, StoryFeatures b) {
+        if (a.topLevelTopics().isEmpty() || b.topLevelTopics().isEmpty()) {
+            return 0;
+        }
+        Set<String> union = new HashSet<>(a.topLevelTopics());
+        union.addAll(b.topLevelTopics());
+        long common = a.topLevelTopics().stream().filter(b.topLevelTopics()::contains).count();
+        return (double) common / union.size();
+    }
+
+    /** The relatedness score of GET /articles/{id}/related, in [0, 1]. */
+    static double relatedness(StoryFeatures a, StoryFeatures b) {
+        return 0.55 * entitySimilarity(a, b) + 0.30 * textSimilarity(a, b) + 0.15 * topicSimilarity(a, b);
+    }
+
+    static boolean nearDuplicates(StoryFeatures a, StoryFeatures b) {
+        return textSimilarity(a, b) >= NEAR_DUPLICATE;
+    }
+
+    /** Whether the content says same story; time is checked against the whole story separately. */
+    static boolean sameStoryContent(StoryFeatures a, StoryFeatures b) {
+        if (nearDuplicates(a, b)) {
+            return true;
+        }
+        boolean topicsAgree = a.topLevelTopics().isEmpty() || b.topLevelTopics().isEmpty() || topicSimilarity(a, b) > 0;
+        boolean shareSpecific = a.specificEntities().stream().anyMatch(b.specificEntities()::contains);
+        return shareSpecific && topicsAgree && entitySimilarity(a, b) >= SAME_STORY_ENTITIES;
+    }
+
+    /**
+     * Whether an article published at {@code publishedAt} fits a story whose dated articles span
+     * [{@code first}, {@code last}] (both null when none is dated).
+     */
+    static boolean fitsInTime(Instant publishedAt, Instant first, Instant last, boolean nearDuplicate) {
+        if (publishedAt == null || first == null) {
+            return true;
+        }
+        Duration window = nearDuplicate ? DUPLICATE_WINDOW : STORY_WINDOW;
+        return !publishedAt.isBefore(first.minus(window)) && !publishedAt.isAfter(last.plus(window));
+    }
+
+    private static double norm(StoryFeatures f) {
+        double sum = 0;
+        for (double w : f.entityWeights().values()) {
+            sum += w * w;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private StoryMatcher() {
+    }
+}
