@@ -32,6 +32,7 @@ import dev.newspipe.localkafka.LocalKafkaBroker;
 import dev.newspipe.testsupport.KafkaBrokerTestResource;
 import dev.newspipe.testsupport.KafkaTestClient;
 import dev.newspipe.testsupport.PostgresServer;
+import dev.newspipe.testsupport.ServiceProcess;
 import dev.newspipe.testsupport.SharedData;
 
 /**
@@ -45,6 +46,7 @@ class PipelineEndToEndIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    static final Path LOGS = Path.of("target/e2e-logs").toAbsolutePath();
     static Path root;
     static String database;
     static KafkaTestClient kafka;
@@ -67,7 +69,7 @@ class PipelineEndToEndIT {
                 "NEWS_DB_PASSWORD", db.password(),
                 "NEWS_INGEST_FEEDS_ALLOWED_PRIVATE_HOSTS", "127.0.0.1");
         for (String name : List.of("store-service", "enrich-service", "ingest-service")) {
-            services.add(ServiceProcess.start(root, name, LocalKafkaBroker.freePort(), env));
+            services.add(ServiceProcess.start(root, name, LocalKafkaBroker.freePort(), env, LOGS, "384m"));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(WAIT);
@@ -193,7 +195,7 @@ class PipelineEndToEndIT {
 
         int index = services.indexOf(ingest);
         ingest.close();   // SIGTERM, as deploy/local/down sends it
-        ingest = ServiceProcess.start(root, "ingest-service", ingest.port, env);
+        ingest = ServiceProcess.start(root, "ingest-service", ingest.port, env, LOGS, "384m");
         services.set(index, ingest);
         ingest.awaitReady(WAIT);
 

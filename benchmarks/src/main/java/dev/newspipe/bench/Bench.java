@@ -1,0 +1,83 @@
+package dev.newspipe.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import dev.newspipe.enrich.BaselineEnricher;
+import dev.newspipe.events.ArticleEnriched;
+import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.testsupport.SharedData;
+
+/**
+ * The benchmark command (deploy/local/bench). Prints figures; with {@code --markdown FILE} also appends
+ * them, with the machine description, to FILE, keeping earlier results so a regression shows.
+ *
+ * <pre>bench store [--articles N] [--markdown docs/benchmarks.md]</pre>
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("store")) {
+            System.err.println("usage: bench store [--articles N] [--markdown FILE]");
+            System.exit(2);
+        }
+        int articles = 60_000;
+        Path markdown = null;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--articles" -> articles = Integer.parseInt(args[++i]);
+                case "--markdown" -> markdown = Path.of(args[++i]);
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = Path.of(System.getProperty("newspipe.root", ".")).toAbsolutePath().normalize();
+        Path shared = SharedData.find("").orElse(null);
+        Corpus corpus = Corpus.load(root, shared, 42);
+        Path work = Files.createTempDirectory("newspipe-bench-");
+        List<String> lines = new ArrayList<>();
+        try {
+            StoreBenchmark.Result r = StoreBenchmark.run(root, corpus, engine(), articles, work);
+            lines.add(String.format(Locale.ROOT, "| store alone | %,d articles drained from `news.enriched` | **%,.0f articles/s** "
+                    + "(%.1f s) | store CPU %.1f s, peak RSS %,d MB |", r.articles(), r.perSecond(), r.seconds(),
+                    r.store().cpuSeconds(), r.store().peakRssKb() / 1024));
+        } finally {
+            StoreBenchmark.deleteRecursively(work);
+        }
+        String header = "\n### " + LocalDate.now() + " — " + machine() + "\n\nCorpus: " + corpus.description + ".\n\n"
+                + "| stage | load | result | process |\n|---|---|---|---|";
+        System.out.println(header);
+        lines.forEach(System.out::println);
+        if (markdown != null) {
+            Files.writeString(markdown, header + "\n" + String.join("\n", lines) + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
+    /** The enrichment engine the benchmarks run; the one place to switch it. */
+    static Function<ArticleIngested, ArticleEnriched> engine() {
+        return new BaselineEnricher(Clock.systemUTC())::enrich;
+    }
+
+    static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB, Java %s", Runtime.getRuntime().availableProcessors(),
+                cpu, memKb / 1048576.0, System.getProperty("java.version"));
+    }
+
+    private Bench() {
+    }
+}
