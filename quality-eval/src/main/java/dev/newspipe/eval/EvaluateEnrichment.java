@@ -1,0 +1,424 @@
+package dev.newspipe.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import dev.newspipe.enrich.BaselineEnricher;
+import dev.newspipe.eval.EntityScoring.TypedId;
+import dev.newspipe.eval.EntityScoring.TypedSpan;
+import dev.newspipe.events.ArticleEnriched;
+import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.ingest.InvalidArticleException;
+
+/**
+ * Measures the enrich engine: entities and topics against the project's gold annotations, entity
+ * recognition on CoNLL-2003 dev, topic classification on AG News test, and the seed checks every
+ * engine must pass. Usage: {@code EvaluateEnrichment [shared-dir] [--markdown FILE] [--require-seeds]
+ * [--agnews-limit N] [--conll-sentences N] [--no-conll] [--no-agnews] [--show SOURCE[#N]]}.
+ */
+public final class EvaluateEnrichment {
+
+    /**
+     * The engine under evaluation, the one place to switch it: every section calls what this returns.
+     * Built once per run.
+     */
+    static Function<ArticleIngested, ArticleEnriched> engine() {
+        BaselineEnricher baseline = new BaselineEnricher(Clock.systemUTC());
+        return baseline::enrich;
+    }
+
+    static final List<String> MAIN_TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION");
+    static final List<String> OTHER_TYPES = List.of("MISC", "EVENT", "PRODUCT");
+    static final List<String> CONLL_MAIN_TYPES = List.of("PER", "ORG", "LOC");
+
+    private final Options options;
+    private final SourceDocuments sources;
+    private final Function<ArticleIngested, ArticleEnriched> engine;
+    private final Report report = new Report();
+    private final List<String> engineErrors = new ArrayList<>();
+    private int engineCalls;
+    private String engineVersion = "unknown";
+
+    EvaluateEnrichment(Options options, Function<ArticleIngested, ArticleEnriched> engine) {
+        this.options = options;
+        this.sources = new SourceDocuments(options.sharedDir);
+        this.engine = engine;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("evaluate: " + e.getMessage());
+            System.err.println("usage: evaluate [shared-dir] [--markdown FILE] [--require-seeds] [--agnews-limit N]"
+                    + " [--conll-sentences N] [--no-conll] [--no-agnews] [--show SOURCE[#N]]");
+            System.exit(2);
+            return;
+        }
+        if (!Files.isDirectory(options.sharedDir)) {
+            System.err.println("evaluate: the shared directory " + options.sharedDir + " does not exist");
+            System.exit(2);
+        }
+        if (options.show != null) {
+            show(new SourceDocuments(options.sharedDir), options.show);
+            return;
+        }
+        EvaluateEnrichment evaluation = new EvaluateEnrichment(options, engine());
+        boolean seedsPass = evaluation.run();
+        System.out.print(evaluation.report.plain());
+        if (options.markdown != null) {
+            Path parent = options.markdown.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(options.markdown, evaluation.report.markdown(), StandardCharsets.UTF_8);
+            System.out.println("\nMarkdown report written to " + options.markdown);
+        }
+        if (options.requireSeeds && !seedsPass) {
+            System.err.println("evaluate: seed checks failed");
+            System.exit(1);
+        }
+    }
+
+    /** Runs every section into the report; returns whether all seed checks passed. */
+    boolean run() {
+        List<GoldDocument> gold = GoldFiles.load();
+        List<Evaluated> evaluated = evaluateGold(gold);
+        report.heading(1, "Enrichment quality");
+        report.text("Engine: " + engineVersion + "; shared data: " + options.sharedDir.toAbsolutePath().normalize()
+                + "; gold documents: " + evaluated.size() + ".");
+        entitySection(evaluated);
+        topicSection(evaluated);
+        if (options.conll) {
+            conllSection();
+        }
+        if (options.agNews) {
+            agNewsSection();
+        }
+        boolean seedsPass = seedSection();
+        if (!engineErrors.isEmpty()) {
+            report.heading(2, "Engine failures");
+            report.text(engineErrors.size() + " of " + engineCalls + " documents made the engine throw; they count as"
+                    + " empty predictions. First: " + engineErrors.get(0));
+        }
+        return seedsPass;
+    }
+
+    /** A gold document with its ingested text, resolved gold spans and the engine's output. */
+    record Evaluated(GoldDocument gold, ArticleIngested article, List<GoldMentions.Resolved> mentions,
+            ArticleEnriched predicted) {
+    }
+
+    private List<Evaluated> evaluateGold(List<GoldDocument> golds) {
+        List<Evaluated> evaluated = new ArrayList<>();
+        for (GoldDocument gold : golds) {
+            ArticleIngested article = sources.load(gold.source(), gold.story(), gold.row());
+            evaluated.add(new Evaluated(gold, article, GoldMentions.resolve(article.body(), gold.entities()),
+                    enrich(article)));
+        }
+        return evaluated;
+    }
+
+    private ArticleEnriched enrich(ArticleIngested article) {
+        engineCalls++;
+        try {
+            ArticleEnriched enriched = engine.apply(article);
+            if (enriched != null && enriched.enrichmentVersion() != null) {
+                engineVersion = enriched.enrichmentVersion();
+            }
+            return enriched;
+        } catch (RuntimeException e) {
+            engineErrors.add(article.id() + ": " + e);
+            return null;
+        }
+    }
+
+    // --- 1. entities on the gold documents ----------------------------------------------------------
+
+    private void entitySection(List<Evaluated> evaluated) {
+        Map<String, Prf> spans = EntityScoring.emptyByType();
+        Map<String, Prf> ids = EntityScoring.emptyByType();
+        List<List<String>> perDocument = new ArrayList<>();
+        for (Evaluated e : evaluated) {
+            Set<TypedSpan> goldSpans = EntityScoring.goldSpans(e.gold().entities(), e.mentions());
+            Set<TypedSpan> predictedSpans = EntityScoring.predictedSpans(e.predicted(), Function.identity());
+            Set<TypedId> goldIds = EntityScoring.goldIds(e.gold().entities(), e.mentions());
+            Set<TypedId> predictedIds = EntityScoring.predictedIds(e.predicted());
+            EntityScoring.count(goldSpans, predictedSpans, TypedSpan::type, spans);
+            EntityScoring.count(goldIds, predictedIds, TypedId::type, ids);
+            Map<String, Prf> documentSpans = EntityScoring.emptyByType();
+            Map<String, Prf> documentIds = EntityScoring.emptyByType();
+            EntityScoring.count(goldSpans, predictedSpans, TypedSpan::type, documentSpans);
+            EntityScoring.count(goldIds, predictedIds, TypedId::type, documentIds);
+            Prf spanMicro = EntityScoring.micro(documentSpans, MAIN_TYPES);
+            Prf idMicro = EntityScoring.micro(documentIds, MAIN_TYPES);
+            perDocument.add(Report.row(e.gold().label(), goldIds.size(), predictedIds.size(),
+                    Prf.percent(spanMicro.f1()), Prf.percent(idMicro.f1()), TopicScoring.bestTopLevel(e.predicted()),
+                    String.join(" ", TopicScoring.topLevels(e.gold().topics()))));
+        }
+        report.heading(2, "1. Entities on the gold documents");
+        report.text("(a) exact span: type and [start, end) of each body mention must match. (b) canonical id: per"
+                + " document, the set of (type, QID or name slug) of the entities the body mentions.");
+        List<List<String>> table = report.table("type", "span P", "span R", "span F1", "gold spans", "id P", "id R",
+                "id F1", "gold ids");
+        for (String type : MAIN_TYPES) {
+            addPrfRow(table, type, spans.get(type), ids.get(type));
+        }
+        addPrfRow(table, "micro (PER+ORG+LOC)", EntityScoring.micro(spans, MAIN_TYPES),
+                EntityScoring.micro(ids, MAIN_TYPES));
+        for (String type : OTHER_TYPES) {
+            if (spans.containsKey(type) || ids.containsKey(type)) {
+                addPrfRow(table, type + " (separate)", spans.getOrDefault(type, new Prf()),
+                        ids.getOrDefault(type, new Prf()));
+            }
+        }
+        report.text("Per document (micro over PERSON, ORGANIZATION, LOCATION):");
+        List<List<String>> documents = report.table("document", "gold ids", "predicted ids", "span F1", "id F1",
+                "best top level", "gold top levels");
+        documents.addAll(perDocument);
+    }
+
+    private static void addPrfRow(List<List<String>> table, String label, Prf span, Prf id) {
+        table.add(Report.row(label, Prf.percent(span.precision()), Prf.percent(span.recall()), Prf.percent(span.f1()),
+                span.gold(), Prf.percent(id.precision()), Prf.percent(id.recall()), Prf.percent(id.f1()), id.gold()));
+    }
+
+    // --- 2. topics on the gold documents -------------------------------------------------------------
+
+    private void topicSection(List<Evaluated> evaluated) {
+        int withGold = 0;
+        int correct = 0;
+        int goldTopLevels = 0;
+        int foundTopLevels = 0;
+        for (Evaluated e : evaluated) {
+            Set<String> gold = TopicScoring.topLevels(e.gold().topics());
+            if (gold.isEmpty()) {
+                continue;
+            }
+            withGold++;
+            if (gold.contains(TopicScoring.bestTopLevel(e.predicted()))) {
+                correct++;
+            }
+            Set<String> predicted = TopicScoring.predictedTopLevels(e.predicted());
+            goldTopLevels += gold.size();
+            foundTopLevels += (int) gold.stream().filter(predicted::contains).count();
+        }
+        report.heading(2, "2. Topics on the gold documents");
+        report.text("Top-level accuracy: the best predicted top level (first topic, or its level-1 ancestor) is one"
+                + " of the gold top levels. Recall: share of gold top-level codes among all predicted top levels.");
+        List<List<String>> table = report.table("measure", "value", "of");
+        table.add(Report.row("top-level accuracy", Prf.percent(ratio(correct, withGold)), withGold + " documents"));
+        table.add(Report.row("top-level recall", Prf.percent(ratio(foundTopLevels, goldTopLevels)),
+                goldTopLevels + " gold codes"));
+    }
+
+    // --- 3. CoNLL-2003 dev ---------------------------------------------------------------------------
+
+    private void conllSection() {
+        Path file = options.sharedDir.resolve("data/eval/conll2003-dev.txt");
+        report.heading(2, "3. CoNLL-2003 dev, exact span");
+        if (!Files.exists(file)) {
+            report.text("Skipped: " + file + " is missing.");
+            return;
+        }
+        List<List<Conll.Token>> sentences = Conll.sentences(SourceDocuments.read(file));
+        List<Conll.Document> documents = Conll.documents(sentences, options.conllSentences);
+        Map<String, Prf> byType = new LinkedHashMap<>();
+        for (String type : List.of("PER", "ORG", "LOC", "MISC")) {
+            byType.put(type, new Prf());
+        }
+        for (Conll.Document document : documents) {
+            ArticleEnriched enriched = enrich(document.toArticle());
+            EntityScoring.count(document.gold(), EntityScoring.predictedSpans(enriched, Conll::conllType),
+                    TypedSpan::type, byType);
+        }
+        report.text(sentences.size() + " sentences in " + documents.size() + " documents of " + options.conllSentences
+                + " sentences (tokens joined by spaces, sentences as paragraphs, no headline). Engine types map to"
+                + " PERSON→PER, ORGANIZATION→ORG, LOCATION→LOC, others→MISC.");
+        List<List<String>> table = report.table("type", "P", "R", "F1", "gold", "predicted");
+        for (Map.Entry<String, Prf> entry : byType.entrySet()) {
+            table.add(conllRow(entry.getKey(), entry.getValue()));
+        }
+        table.add(conllRow("micro (PER+ORG+LOC)", EntityScoring.micro(byType, CONLL_MAIN_TYPES)));
+    }
+
+    private static List<String> conllRow(String label, Prf prf) {
+        return Report.row(label, Prf.percent(prf.precision()), Prf.percent(prf.recall()), Prf.percent(prf.f1()),
+                prf.gold(), prf.predicted());
+    }
+
+    // --- 4. AG News test -----------------------------------------------------------------------------
+
+    private void agNewsSection() {
+        Path file = options.sharedDir.resolve("data/eval/agnews-test.csv");
+        report.heading(2, "4. AG News test, top-level topic");
+        if (!Files.exists(file)) {
+            report.text("Skipped: " + file + " is missing.");
+            return;
+        }
+        List<AgNewsCsv.Row> rows = sources.agNewsRows(file);
+        if (options.agNewsLimit > 0 && options.agNewsLimit < rows.size()) {
+            rows = rows.subList(0, options.agNewsLimit);
+        }
+        Map<AgNewsCsv.Label, Map<String, Integer>> confusion = new LinkedHashMap<>();
+        Map<AgNewsCsv.Label, int[]> correctOfTotal = new LinkedHashMap<>();
+        Set<String> predictedColumns = new TreeSet<>();
+        int rejected = 0;
+        for (AgNewsCsv.Row row : rows) {
+            ArticleIngested article;
+            try {
+                article = sources.ingest(row.toSubmission());
+            } catch (InvalidArticleException e) {
+                rejected++;
+                continue;
+            }
+            String best = TopicScoring.bestTopLevel(enrich(article));
+            predictedColumns.add(best);
+            confusion.computeIfAbsent(row.label(), l -> new LinkedHashMap<>()).merge(best, 1, Integer::sum);
+            int[] counts = correctOfTotal.computeIfAbsent(row.label(), l -> new int[2]);
+            counts[0] += AgNewsMapping.accepts(row.label(), best) ? 1 : 0;
+            counts[1]++;
+        }
+        int correct = correctOfTotal.values().stream().mapToInt(c -> c[0]).sum();
+        int total = correctOfTotal.values().stream().mapToInt(c -> c[1]).sum();
+        report.text("Mapping: " + AgNewsMapping.describe() + ". " + total + " rows evaluated"
+                + (rejected > 0 ? ", " + rejected + " rejected by ingest (body too short)" : "") + ".");
+        List<List<String>> accuracy = report.table("AG label", "accuracy", "rows");
+        for (AgNewsCsv.Label label : AgNewsCsv.Label.values()) {
+            int[] counts = correctOfTotal.getOrDefault(label, new int[2]);
+            accuracy.add(Report.row(label.title(), Prf.percent(ratio(counts[0], counts[1])), counts[1]));
+        }
+        accuracy.add(Report.row("all", Prf.percent(ratio(correct, total)), total));
+        report.text("Confusion (rows: AG label; columns: best predicted top level):");
+        List<String> header = new ArrayList<>();
+        header.add("AG label");
+        for (String code : predictedColumns) {
+            header.add(AgNewsMapping.shortName(code));
+        }
+        List<List<String>> table = report.table(header.toArray(new String[0]));
+        for (AgNewsCsv.Label label : AgNewsCsv.Label.values()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(label.title());
+            for (String code : predictedColumns) {
+                cells.add(String.valueOf(confusion.getOrDefault(label, Map.of()).getOrDefault(code, 0)));
+            }
+            table.add(cells);
+        }
+    }
+
+    // --- 5. seed checks ------------------------------------------------------------------------------
+
+    private boolean seedSection() {
+        report.heading(2, "5. Seed checks");
+        Path seeds = options.sharedDir.resolve("samples/seeds");
+        if (!Files.isDirectory(seeds)) {
+            report.text("FAIL seed pages missing: " + seeds);
+            return false;
+        }
+        List<SeedChecks.Result> results = new SeedChecks(sources, this::enrich).run(seeds);
+        for (SeedChecks.Result result : results) {
+            report.text((result.passed() ? "PASS " : "FAIL ") + result.check()
+                    + (result.detail().isEmpty() ? "" : " — " + result.detail()));
+        }
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        report.text((results.size() - failed) + " of " + results.size() + " seed checks pass.");
+        return failed == 0;
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    private static double ratio(int numerator, int denominator) {
+        return denominator == 0 ? 0 : (double) numerator / denominator;
+    }
+
+    /** Prints a source document as the engine sees it, with offsets, for annotators. */
+    private static void show(SourceDocuments sources, String reference) {
+        String[] parts = reference.split("#", 2);
+        Integer number = parts.length > 1 ? Integer.valueOf(parts[1]) : null;
+        boolean csv = parts[0].endsWith(".csv");
+        ArticleIngested article = sources.load(parts[0], csv ? null : number, csv ? number : null);
+        System.out.println("headline: " + article.headline());
+        System.out.println("language: " + article.language() + "  body length: " + article.body().length());
+        System.out.println(article.body());
+    }
+
+    /** Command-line options. */
+    static final class Options {
+        Path sharedDir = Path.of("../shared");
+        Path markdown;
+        boolean requireSeeds;
+        int agNewsLimit;
+        int conllSentences = 20;
+        boolean conll = true;
+        boolean agNews = true;
+        String show;
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            boolean sharedGiven = false;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--markdown":
+                        options.markdown = Path.of(value(args, ++i, arg));
+                        break;
+                    case "--require-seeds":
+                        options.requireSeeds = true;
+                        break;
+                    case "--agnews-limit":
+                        options.agNewsLimit = positive(value(args, ++i, arg), arg);
+                        break;
+                    case "--conll-sentences":
+                        options.conllSentences = positive(value(args, ++i, arg), arg);
+                        break;
+                    case "--no-conll":
+                        options.conll = false;
+                        break;
+                    case "--no-agnews":
+                        options.agNews = false;
+                        break;
+                    case "--show":
+                        options.show = value(args, ++i, arg);
+                        break;
+                    default:
+                        if (arg.startsWith("--") || sharedGiven) {
+                            throw new IllegalArgumentException("unexpected argument " + arg);
+                        }
+                        options.sharedDir = Path.of(arg);
+                        sharedGiven = true;
+                }
+            }
+            return options;
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+
+        private static int positive(String value, String option) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " needs a positive number, not " + value);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.newspipe.eval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The gold files on the class path ({@code /gold/*.json}), in name order. */
+public final class GoldFiles {
+
+    static final String FOLDER = "gold";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    public static List<GoldDocument> load() {
+        List<GoldDocument> documents = new ArrayList<>();
+        for (String name : names()) {
+            try (InputStream in = GoldFiles.class.getResourceAsStream("/" + FOLDER + "/" + name)) {
+                documents.add(parse(name, in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read gold file " + name, e);
+            }
+        }
+        return documents;
+    }
+
+    static GoldDocument parse(String name, InputStream in) throws IOException {
+        try {
+            return JSON.readValue(in, GoldDocument.class).withFile(name);
+        } catch (IOException e) {
+            throw new IOException("gold file " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** File names under the folder, whether the class path holds it as a directory or inside a jar. */
+    static List<String> names() {
+        URL folder = GoldFiles.class.getResource("/" + FOLDER);
+        if (folder == null) {
+            return List.of();
+        }
+        try {
+            URI uri = folder.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                return listInJar(uri);
+            }
+            return list(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot list the gold files at " + folder, e);
+        }
+    }
+
+    private static List<String> listInJar(URI uri) throws IOException {
+        FileSystem jar;
+        boolean openedHere;
+        try {
+            jar = FileSystems.getFileSystem(uri);
+            openedHere = false;
+        } catch (FileSystemNotFoundException notOpenYet) {
+            jar = FileSystems.newFileSystem(uri, Map.of());
+            openedHere = true;
+        }
+        try {
+            return list(jar.getPath("/" + FOLDER));
+        } finally {
+            if (openedHere) {
+                jar.close();
+            }
+        }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private GoldFiles() {
+    }
+}
