@@ -13,8 +13,11 @@ import dev.newspipe.events.ArticleSubmitted;
  */
 public final class AgNewsCsv {
 
-    /** The corpus lost the "&amp;" of numeric entities ("#39;" for an apostrophe) and wrote line breaks as "\". */
-    private static final Pattern BROKEN_ENTITY = Pattern.compile("&?#(\\d{2,5});");
+    /**
+     * The corpus turned the "&" of numeric entities into a space ("It #39;s" was "It&#39;s"), so the space
+     * goes with the entity; it also wrote line breaks as "\".
+     */
+    private static final Pattern BROKEN_ENTITY = Pattern.compile("[ &]?#(\\d{2,5});");
     /** Code points 145-151 are Windows-1252 punctuation in this corpus, not C1 control characters. */
     private static final String CP1252_145_TO_151 = "\u2018\u2019\u201C\u201D\u2022\u2013\u2014";
 

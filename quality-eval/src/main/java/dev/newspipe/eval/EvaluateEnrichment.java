@@ -94,6 +94,10 @@ public final class EvaluateEnrichment {
     /** Runs every section into the report; returns whether all seed checks passed. */
     boolean run() {
         List<GoldDocument> gold = GoldFiles.load();
+        if (gold.isEmpty()) {
+            // A stale jar or a broken class path, not a result: say so instead of printing zeros.
+            throw new IllegalStateException("no gold files on the class path under /" + GoldFiles.FOLDER);
+        }
         List<Evaluated> evaluated = evaluateGold(gold);
         report.heading(1, "Enrichment quality");
         report.text("Engine: " + engineVersion + "; shared data: " + options.sharedDir.toAbsolutePath().normalize()
@@ -327,9 +331,9 @@ public final class EvaluateEnrichment {
             return false;
         }
         List<SeedChecks.Result> results = new SeedChecks(sources, this::enrich).run(seeds);
+        List<List<String>> table = report.table("result", "check", "detail");
         for (SeedChecks.Result result : results) {
-            report.text((result.passed() ? "PASS " : "FAIL ") + result.check()
-                    + (result.detail().isEmpty() ? "" : " — " + result.detail()));
+            table.add(Report.row(result.passed() ? "PASS" : "FAIL", result.check(), result.detail()));
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
         report.text((results.size() - failed) + " of " + results.size() + " seed checks pass.");

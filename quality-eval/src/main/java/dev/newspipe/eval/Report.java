@@ -62,8 +62,8 @@ public final class Report {
                     StringBuilder row = new StringBuilder();
                     for (int c = 0; c < line.size() && c < widths.length; c++) {
                         String cell = line.get(c);
-                        // Text left, figures right, as in any report.
-                        row.append(c == 0 ? pad(cell, widths[c]) : padLeft(cell, widths[c])).append("  ");
+                        // Figures right-aligned so that they line up, text left.
+                        row.append(isFigure(cell) ? padLeft(cell, widths[c]) : pad(cell, widths[c])).append("  ");
                     }
                     out.append(row.toString().stripTrailing()).append('\n');
                 }
@@ -76,7 +76,7 @@ public final class Report {
         StringBuilder out = new StringBuilder();
         for (Block block : blocks) {
             if (block instanceof Heading heading) {
-                out.append('\n').append("#".repeat(heading.level())).append(' ').append(heading.text()).append("\n\n");
+                out.append("#".repeat(heading.level())).append(' ').append(heading.text()).append("\n\n");
             } else if (block instanceof Text text) {
                 out.append(text.text()).append("\n\n");
             } else if (block instanceof Table table) {
@@ -100,6 +100,10 @@ public final class Report {
 
     private static String markdownRow(List<String> cells) {
         return "| " + String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|")).toList()) + " |\n";
+    }
+
+    private static boolean isFigure(String cell) {
+        return cell.matches("-?[0-9]+(\\.[0-9]+)?");
     }
 
     private static String pad(String s, int width) {
