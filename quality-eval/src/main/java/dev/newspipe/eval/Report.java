@@ -58,12 +58,13 @@ public final class Report {
                         widths[c] = Math.max(widths[c], line.get(c).length());
                     }
                 }
+                boolean[] figures = figureColumns(table);
                 for (List<String> line : allLines(table)) {
                     StringBuilder row = new StringBuilder();
                     for (int c = 0; c < line.size() && c < widths.length; c++) {
                         String cell = line.get(c);
-                        // Figures right-aligned so that they line up, text left.
-                        row.append(isFigure(cell) ? padLeft(cell, widths[c]) : pad(cell, widths[c])).append("  ");
+                        // Columns of figures right-aligned, header included, so that digits line up.
+                        row.append(figures[c] ? padLeft(cell, widths[c]) : pad(cell, widths[c])).append("  ");
                     }
                     out.append(row.toString().stripTrailing()).append('\n');
                 }
@@ -100,6 +101,16 @@ public final class Report {
 
     private static String markdownRow(List<String> cells) {
         return "| " + String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|")).toList()) + " |\n";
+    }
+
+    private static boolean[] figureColumns(Table table) {
+        boolean[] figures = new boolean[table.header().size()];
+        for (int c = 0; c < figures.length; c++) {
+            int column = c;
+            figures[c] = !table.rows().isEmpty()
+                    && table.rows().stream().allMatch(row -> column >= row.size() || isFigure(row.get(column)));
+        }
+        return figures;
     }
 
     private static boolean isFigure(String cell) {
