@@ -20,15 +20,16 @@ import dev.newspipe.testsupport.SharedData;
  * The benchmark command (deploy/local/bench). Prints figures; with {@code --markdown FILE} also appends
  * them, with the machine description, to FILE, keeping earlier results so a regression shows.
  *
- * <pre>bench store [--articles N] [--markdown docs/benchmarks.md]</pre>
+ * <pre>bench [store|enrich|all] [--articles N] [--markdown docs/benchmarks.md]</pre>
  */
 public final class Bench {
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("store")) {
-            System.err.println("usage: bench store [--articles N] [--markdown FILE]");
+        if (args.length == 0 || !List.of("store", "enrich", "all").contains(args[0])) {
+            System.err.println("usage: bench store|enrich|all [--articles N] [--markdown FILE]");
             System.exit(2);
         }
+        String what = args[0];
         int articles = 60_000;
         Path markdown = null;
         for (int i = 1; i < args.length; i++) {
@@ -47,10 +48,15 @@ public final class Bench {
         Path work = Files.createTempDirectory("newspipe-bench-");
         List<String> lines = new ArrayList<>();
         try {
-            StoreBenchmark.Result r = StoreBenchmark.run(root, corpus, engine(), articles, work);
-            lines.add(String.format(Locale.ROOT, "| store alone | %,d articles drained from `news.enriched` | **%,.0f articles/s** "
-                    + "(%.1f s) | store CPU %.1f s, peak RSS %,d MB |", r.articles(), r.perSecond(), r.seconds(),
-                    r.store().cpuSeconds(), r.store().peakRssKb() / 1024));
+            if (!what.equals("store")) {
+                lines.add(enrich(root, Math.min(articles, 5_000)));
+            }
+            if (!what.equals("enrich")) {
+                StoreBenchmark.Result r = StoreBenchmark.run(root, corpus, engine(), articles, work);
+                lines.add(String.format(Locale.ROOT, "| store alone | %,d articles drained from `news.enriched` | "
+                        + "**%,.0f articles/s** (%.1f s) | store CPU %.1f s, peak RSS %,d MB |", r.articles(), r.perSecond(),
+                        r.seconds(), r.store().cpuSeconds(), r.store().peakRssKb() / 1024));
+            }
         } finally {
             StoreBenchmark.deleteRecursively(work);
         }
@@ -62,6 +68,23 @@ public final class Bench {
             Files.writeString(markdown, header + "\n" + String.join("\n", lines) + "\n", StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         }
+    }
+
+    /** Runs {@link EnrichBenchmark} in a child JVM limited to a 512 MB heap and formats its line. */
+    static String enrich(Path root, int articles) throws Exception {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBinary, "-Xmx512m", "-Dnewspipe.root=" + root, "-cp",
+                System.getProperty("java.class.path"), EnrichBenchmark.class.getName(), String.valueOf(articles))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("enrich benchmark failed: " + out);
+        }
+        String[] f = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
+        double seconds = Double.parseDouble(f[1]);
+        return String.format(Locale.ROOT, "| enrich engine, one thread | %,d articles of ~%s words, in-process | "
+                + "**%,.0f articles/s per core** (%.2f ms each) | heap limit 512 MB, peak used %s MB |",
+                Integer.parseInt(f[0]), f[3], Integer.parseInt(f[0]) / seconds, seconds * 1000 / Integer.parseInt(f[0]), f[2]);
     }
 
     /** The enrichment engine the benchmarks run; the one place to switch it. */

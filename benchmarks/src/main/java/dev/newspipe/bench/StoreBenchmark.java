@@ -51,9 +51,14 @@ final class StoreBenchmark {
             produce(broker.bootstrapServers(), events);
             String database = PostgresServer.createThrowawayDatabase();
             PostgresServer.Settings db = PostgresServer.settings();
-            try (ServiceProcess store = ServiceProcess.start(root, "store-service", LocalKafkaBroker.freePort(),
-                    Map.of("NEWS_KAFKA_BOOTSTRAP", broker.bootstrapServers(), "NEWS_DB_URL", db.jdbcUrl(database),
-                            "NEWS_DB_USER", db.user(), "NEWS_DB_PASSWORD", db.password()),
+            Map<String, String> env = new java.util.HashMap<>(Map.of("NEWS_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
+                    "NEWS_DB_URL", db.jdbcUrl(database), "NEWS_DB_USER", db.user(), "NEWS_DB_PASSWORD", db.password()));
+            // For profiling, e.g. BENCH_SERVICE_JAVA_OPTIONS=-XX:StartFlightRecording=filename=/tmp/store.jfr
+            String javaOptions = System.getenv("BENCH_SERVICE_JAVA_OPTIONS");
+            if (javaOptions != null) {
+                env.put("JAVA_TOOL_OPTIONS", javaOptions);
+            }
+            try (ServiceProcess store = ServiceProcess.start(root, "store-service", LocalKafkaBroker.freePort(), env,
                     workDir.resolve("logs"), "384m");
                     Connection c = DriverManager.getConnection(db.jdbcUrl(database), db.user(), db.password())) {
                 store.awaitReady(Duration.ofSeconds(60));
@@ -63,7 +68,11 @@ final class StoreBenchmark {
                 double rate = (last[0] - first[0]) / seconds;
                 return new Result(articles, seconds, rate, ProcessStats.of(store.pid()));
             } finally {
-                PostgresServer.dropDatabase(database);
+                if ("1".equals(System.getenv("BENCH_KEEP_DATABASE"))) {
+                    System.out.println("kept database " + database + " (BENCH_KEEP_DATABASE=1)");
+                } else {
+                    PostgresServer.dropDatabase(database);
+                }
             }
         }
     }

@@ -25,11 +25,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.newspipe.events.ArticleEnriched;
-import dev.newspipe.events.EventJson;
-import dev.newspipe.events.MediaTopics;
 
 /**
  * Story ids and related articles in PostgreSQL. Stories are assigned while a batch is written, in its
@@ -123,6 +119,7 @@ public class Stories {
             }
         }
         write(c, assigned, keysOf, keyTime);
+        writeFeatures(c, batch.values());
     }
 
     /** Up to {@code limit} stored articles most related to the given one: same story first, then by score. */
@@ -215,73 +212,36 @@ public class Stories {
         return byKey;
     }
 
-    /** The story features of stored articles, read from the link tables and the signature. */
+    /** The story features and story of stored articles, from their compact feature rows. */
     private static Map<String, Candidate> load(Connection c, Collection<String> ids) throws SQLException {
         Map<String, Candidate> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
-        Array idArray = c.createArrayOf("text", ids.toArray());
-        Map<String, Map<String, Double>> weights = new HashMap<>();
-        Map<String, Set<String>> specific = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT article_id, entity_id, entity_type, salience FROM article_entity WHERE article_id = ANY (?)")) {
-            s.setArray(1, idArray);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String article = rs.getString(1);
-                    weights.computeIfAbsent(article, k -> new LinkedHashMap<>())
-                            .merge(rs.getString(2), Math.max(0.05, rs.getDouble(4)), Math::max);
-                    ArticleEnriched.EntityType type = ArticleEnriched.EntityType.valueOf(rs.getString(3));
-                    if (type != ArticleEnriched.EntityType.LOCATION && type != ArticleEnriched.EntityType.MISC) {
-                        specific.computeIfAbsent(article, k -> new TreeSet<>()).add(rs.getString(2));
-                    }
-                }
-            }
-        }
-        Map<String, Set<String>> topics = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT article_id, code FROM article_topic WHERE article_id = ANY (?)")) {
-            s.setArray(1, idArray);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String code = rs.getString(2);
-                    if (MediaTopics.find(code).map(t -> t.parent() == null).orElse(false)) {
-                        topics.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(code);
-                    }
-                }
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT id, story_id, published_at, "
-                + "event -> 'signature' -> 'minhash' FROM articles WHERE id = ANY (?)")) {
-            s.setArray(1, idArray);
+        try (PreparedStatement s = c.prepareStatement("SELECT f.article_id, a.story_id, f.published_at, f.entity_ids, "
+                + "f.entity_weights, f.specific_entities, f.minhash, f.top_level_topics FROM article_story_features f "
+                + "JOIN articles a ON a.id = f.article_id WHERE f.article_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     Timestamp published = rs.getTimestamp(3);
-                    StoryFeatures f = new StoryFeatures(id, published == null ? null : published.toInstant(),
-                            weights.getOrDefault(id, Map.of()), specific.getOrDefault(id, Set.of()),
-                            minhash(rs.getString(4)), topics.getOrDefault(id, Set.of()));
+                    String[] entityIds = (String[]) rs.getArray(4).getArray();
+                    Float[] weights = (Float[]) rs.getArray(5).getArray();
+                    Map<String, Double> entityWeights = new LinkedHashMap<>();
+                    for (int i = 0; i < entityIds.length; i++) {
+                        entityWeights.put(entityIds[i], weights[i].doubleValue());
+                    }
+                    Integer[] minhash = (Integer[]) rs.getArray(7).getArray();
+                    StoryFeatures f = new StoryFeatures(id, published == null ? null : published.toInstant(), entityWeights,
+                            Set.of((String[]) rs.getArray(6).getArray()),
+                            java.util.Arrays.stream(minhash).mapToInt(Integer::intValue).toArray(),
+                            Set.of((String[]) rs.getArray(8).getArray()));
                     out.put(id, new Candidate(f, rs.getString(2) == null ? id : rs.getString(2)));
                 }
             }
         }
         return out;
-    }
-
-    private static int[] minhash(String json) {
-        if (json == null) {
-            return new int[0];
-        }
-        try {
-            JsonNode node = EventJson.mapper().readTree(json);
-            int[] values = new int[node.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = node.get(i).asInt();
-            }
-            return values;
-        } catch (java.io.IOException e) {
-            return new int[0];
-        }
     }
 
     /** The earliest and latest publication time of the dated articles of each story. */
@@ -330,6 +290,26 @@ public class Stories {
             insert.setArray(2, c.createArrayOf("text", articles.toArray()));
             insert.setArray(3, c.createArrayOf("timestamptz", times.toArray()));
             insert.executeUpdate();
+        }
+    }
+
+    private static void writeFeatures(Connection c, Collection<StoryFeatures> features) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO article_story_features (article_id, published_at, "
+                + "entity_ids, entity_weights, specific_entities, minhash, top_level_topics) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (article_id) DO UPDATE SET published_at = EXCLUDED.published_at, entity_ids = EXCLUDED.entity_ids, "
+                + "entity_weights = EXCLUDED.entity_weights, specific_entities = EXCLUDED.specific_entities, "
+                + "minhash = EXCLUDED.minhash, top_level_topics = EXCLUDED.top_level_topics")) {
+            for (StoryFeatures f : features) {
+                upsert.setString(1, f.id());
+                upsert.setTimestamp(2, f.publishedAt() == null ? null : Timestamp.from(f.publishedAt()));
+                upsert.setArray(3, c.createArrayOf("text", f.entityWeights().keySet().toArray()));
+                upsert.setArray(4, c.createArrayOf("float4", f.entityWeights().values().stream().map(Double::floatValue).toArray()));
+                upsert.setArray(5, c.createArrayOf("text", f.specificEntities().toArray()));
+                upsert.setArray(6, c.createArrayOf("int4", java.util.Arrays.stream(f.minhash()).boxed().toArray()));
+                upsert.setArray(7, c.createArrayOf("text", f.topLevelTopics().toArray()));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         }
     }
 
