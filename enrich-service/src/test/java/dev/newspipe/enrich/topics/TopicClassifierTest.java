@@ -1,0 +1,147 @@
+package dev.newspipe.enrich.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newspipe.enrich.text.SeedArticles;
+import dev.newspipe.enrich.text.SeedArticles.Seed;
+import dev.newspipe.events.ArticleEnriched.MediaTopic;
+import dev.newspipe.events.MediaTopics;
+import dev.newspipe.events.TsvResource;
+
+class TopicClassifierTest {
+
+    static final TopicClassifier CLASSIFIER = new TopicClassifier();
+
+    static Set<String> codes(List<MediaTopic> topics) {
+        return topics.stream().map(MediaTopic::code).collect(Collectors.toSet());
+    }
+
+    static void assertWellFormed(List<MediaTopic> topics) {
+        assertFalse(topics.isEmpty());
+        assertEquals(1, topics.get(0).level(), "a level-1 topic comes first: " + topics);
+        double firstTop = topics.get(0).score();
+        for (MediaTopic t : topics) {
+            assertTrue(t.score() >= 0 && t.score() <= 1, t.toString());
+            var known = MediaTopics.find(t.code()).orElseThrow();
+            assertEquals(known.level(), t.level());
+            assertEquals(known.label().strip(), t.label());
+            if (t.level() == 1) {
+                assertTrue(t.score() <= firstTop, "the best level-1 topic first: " + topics);
+            }
+        }
+    }
+
+    @Test
+    void everyCueCodeIsAMediaTopicAndEveryLevelOneTopicHasCues() {
+        Set<String> cueCodes = TsvResource.rows(TopicClassifier.class, TopicClassifier.DEFAULT_CUES).stream()
+                .map(cols -> cols[0]).collect(Collectors.toSet());
+        cueCodes.forEach(code -> assertTrue(MediaTopics.exists(code), code));
+        Set<String> covered = cueCodes.stream().map(c -> MediaTopics.withAncestors(c)).map(chain -> chain.get(chain.size() - 1).code())
+                .collect(Collectors.toSet());
+        for (int n = 1; n <= 17; n++) {
+            String top = String.format("medtop:%02d000000", n);
+            assertTrue(covered.contains(top), "no cues for " + top);
+        }
+    }
+
+    @Test
+    void droneStoriesAreConflictAndPolitics() {
+        Optional<Seed> s000 = SeedArticles.load("000");
+        Optional<Seed> s001 = SeedArticles.load("001");
+        Optional<Seed> s004 = SeedArticles.load("004");
+        assumeTrue(s000.isPresent() && s001.isPresent() && s004.isPresent(), "shared/samples/seeds not found");
+        Seed first004 = SeedArticles.split(s004.get(), SeedArticles.SECOND_STORY_OF_004)[0];
+        for (Seed seed : List.of(s000.get(), s001.get(), first004)) {
+            List<MediaTopic> topics = CLASSIFIER.classify(seed.headline(), seed.body(), "en");
+            assertWellFormed(topics);
+            Set<String> codes = codes(topics);
+            assertTrue(codes.contains("medtop:16000000"), seed.headline() + " " + topics);
+            assertTrue(codes.contains("medtop:11000000") || codes.contains("medtop:20000638"), seed.headline() + " " + topics);
+            Set<String> firstTwo = topics.stream().filter(t -> t.level() == 1).limit(2).map(MediaTopic::code).collect(Collectors.toSet());
+            assertEquals(Set.of("medtop:16000000", "medtop:11000000"), firstTwo, "conflict and politics lead: " + topics);
+        }
+    }
+
+    @Test
+    void cambodiaScamStoryIsCrimeAndFraud() {
+        Optional<Seed> s004 = SeedArticles.load("004");
+        assumeTrue(s004.isPresent(), "shared/samples/seeds not found");
+        Seed scam = SeedArticles.split(s004.get(), SeedArticles.SECOND_STORY_OF_004)[1];
+        List<MediaTopic> topics = CLASSIFIER.classify(scam.headline(), scam.body(), "en");
+        assertWellFormed(topics);
+        assertEquals("medtop:02000000", topics.get(0).code(), topics.toString());
+        assertTrue(topics.stream().anyMatch(t -> t.level() >= 2
+                && MediaTopics.withAncestors(t.code()).stream().anyMatch(a -> a.code().equals("medtop:20000082"))),
+                "a narrower crime topic: " + topics);
+    }
+
+    @Test
+    void headlineOutweighsBodyAndNarrowTopicsFollowTheirParents() {
+        List<MediaTopic> topics = CLASSIFIER.classify("Striker scores twice as City win the Premier League title",
+                "The club's manager praised the squad after the match. Shares in the club's owner rose.", "en");
+        assertWellFormed(topics);
+        assertEquals("medtop:15000000", topics.get(0).code());
+        assertTrue(codes(topics).contains("medtop:20001065"), "soccer: " + topics);
+        for (int i = 1; i < topics.size(); i++) {
+            MediaTopic t = topics.get(i);
+            if (t.level() > 1) {
+                String parent = MediaTopics.find(t.code()).orElseThrow().parent();
+                assertTrue(topics.subList(0, i).stream().anyMatch(p -> p.code().equals(parent)), "parent before child: " + topics);
+            }
+        }
+    }
+
+    @Test
+    void coversEverydayNewsAcrossTheTopLevel() {
+        assertTop("medtop:04000000", "Carmaker's quarterly profit beats forecasts", "Shares rose 5 percent after the company raised its full-year revenue outlook.");
+        assertTop("medtop:13000000", "Astronomers spot water on distant planet", "Researchers using a space telescope found traces of water vapour in the planet's atmosphere.");
+        assertTop("medtop:07000000", "Measles outbreak spreads in schools", "Health officials urged parents to vaccinate children as hospital cases of the virus doubled.");
+        assertTop("medtop:03000000", "Earthquake kills dozens in mountain villages", "Rescuers searched collapsed homes after the magnitude 6.8 quake; the death toll is expected to rise.");
+        assertTop("medtop:17000000", "Heatwave to bring record temperatures this weekend", "Forecasters issued a weather warning as temperatures climb above 38 degrees Celsius.");
+        assertTop("medtop:09000000", "Rail workers to strike over pay", "The union said members voted for a walkout after wage talks with employers collapsed.");
+        assertTop("medtop:12000000", "Pope visits mosque in call for interfaith peace", "The pontiff met imams and bishops during the visit to the church and mosque.");
+        assertTop("medtop:05000000", "Teachers warn of exam chaos as schools reopen", "Pupils and students face delays to the curriculum, head teachers said.");
+        assertTop("medtop:06000000", "Coral reefs bleaching as oceans warm", "Conservation groups say climate change and pollution threaten endangered species on the reef.");
+        assertTop("medtop:01000000", "Director's new film wins top prize at Cannes", "The movie, starring two first-time actors, premiered at the film festival to a standing ovation.");
+        assertTop("medtop:10000000", "Ten recipes for a summer picnic", "Our chef shares cooking tips, wine pairings and a vegetarian menu for travellers on holiday.");
+        assertTop("medtop:11000000", "Opposition wins snap election as prime minister concedes", "Voters turned out in record numbers; the new parliament will elect a government next week.");
+        assertTop("medtop:14000000", "Homelessness rises as poverty deepens", "Charities say more families depend on food banks and welfare as inequality grows.");
+        assertTop("medtop:08000000", "Dog reunited with owner after ten years", "The pet was found hundreds of miles away; a heartwarming reunion followed at the zoo gate.");
+        assertTop("medtop:16000000", "Rebels seize border town as army retreats", "Fighting between troops and militants killed dozens of civilians, and the ceasefire collapsed.");
+        assertTop("medtop:02000000", "Man charged with murder after stabbing", "Police arrested the suspect on Sunday; he will appear in court on Monday.");
+        assertTop("medtop:15000000", "Federer beats Nadal in five-set Wimbledon final", "The Swiss won 6-4, 3-6, 7-6 to lift the trophy for a ninth time.");
+    }
+
+    static void assertTop(String expected, String headline, String body) {
+        List<MediaTopic> topics = CLASSIFIER.classify(headline, body, "en");
+        assertWellFormed(topics);
+        assertEquals(expected, topics.get(0).code(), headline + " -> " + topics);
+    }
+
+    @Test
+    void otherLanguagesGetATopLevelAndNothingFails() {
+        assertEquals("medtop:15000000", CLASSIFIER.classify("Bayern gewinnt das Spitzenspiel",
+                "Die Mannschaft feierte den Sieg in der Bundesliga, der Trainer lobte die Spieler.", "de").get(0).code());
+        assertEquals("medtop:11000000", CLASSIFIER.classify("Regeringen presenterar budgeten",
+                "Statsministern och partiledarna debatterade i riksdagen inför valet.", "sv").get(0).code());
+        assertEquals("medtop:02000000", CLASSIFIER.classify("Mann pågrepet etter drap",
+                "Politiet har siktet en mann i 30-årene. Saken skal opp i tingretten.", "nb").get(0).code());
+        assertEquals("medtop:15000000", CLASSIFIER.classify("Le PSG battu en Ligue 1",
+                "Le club parisien s'incline face à Lyon, selon l'UEFA.", "fr").get(0).code());
+        List<MediaTopic> unknown = CLASSIFIER.classify("Xyz", "Qwerty uiop.", "en");
+        assertEquals(1, unknown.size());
+        assertEquals(1, unknown.get(0).level());
+        assertEquals(List.of(), CLASSIFIER.classify(null, "  ", null));
+        assertFalse(CLASSIFIER.classify("", "北京今日天气晴朗", "zh").isEmpty());
+    }
+}
