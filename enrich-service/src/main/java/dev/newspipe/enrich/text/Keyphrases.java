@@ -10,9 +10,10 @@ import dev.newspipe.events.ArticleEnriched.Keyword;
 
 /**
  * Keyphrases of one to three words, in the spirit of RAKE: candidates are the runs of content words
- * between stopwords, punctuation and numbers; a run longer than three words is cut into pieces of at
- * most three. A candidate scores by how often it occurs, weighted by position (headline most, then the
- * lead), plus how strongly its words recur across other candidates, with a small bonus for length.
+ * between stopwords, punctuation and numbers (up to three words), each content word alone, and the word
+ * pairs inside longer runs (verbs are not stopwords, so "bridge starts" hides "harbour bridge"). A candidate scores by how often it occurs, weighted by position (headline most,
+ * then the lead); a phrase of several words must occur twice, gains for its length and loses when its
+ * words mostly occur without it.
  * English words are merged over light stems so "drone" and "drones" count together; the most frequent
  * surface form is shown. Phrases that contain, or are contained in, a better one are dropped, so the list
  * covers different things. Scores are relative to the best phrase, in [0, 1]. Stateless and thread-safe.
@@ -30,6 +31,7 @@ public final class Keyphrases {
         final Map<String, Integer> surfaces = new HashMap<>();
         double weight;
         double score;
+        int occurrences;
 
         Candidate(String key, String[] wordKeys) {
             this.key = key;
@@ -67,14 +69,25 @@ public final class Keyphrases {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        List<Candidate> ranked = new ArrayList<>(candidates.values());
-        for (Candidate c : ranked) {
-            double recurrence = 0;
-            for (String w : c.wordKeys) {
-                recurrence += wordWeight.get(w);
+        List<Candidate> ranked = new ArrayList<>();
+        for (Candidate c : candidates.values()) {
+            if (c.wordKeys.length == 1) {
+                c.score = c.weight;
+            } else if (c.occurrences >= 2) {
+                // a phrase scores by its own weight, more for length, less when its words mostly occur without it
+                double weakestWord = Double.MAX_VALUE;
+                for (String w : c.wordKeys) {
+                    weakestWord = Math.min(weakestWord, wordWeight.get(w));
+                }
+                double cohesion = Math.min(1.0, c.weight / weakestWord);
+                c.score = c.weight * (1 + 0.3 * (c.wordKeys.length - 1)) * cohesion;
+            } else {
+                continue;
             }
-            recurrence /= c.wordKeys.length;
-            c.score = c.weight * (1 + 0.3 * (c.wordKeys.length - 1)) + 0.5 * recurrence;
+            ranked.add(c);
+        }
+        if (ranked.isEmpty()) {
+            return List.of();
         }
         ranked.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : a.key.compareTo(b.key));
         List<Candidate> chosen = new ArrayList<>();
@@ -118,39 +131,60 @@ public final class Keyphrases {
         addRun(text, words, runStart, n, english, headline, candidates, wordWeight);
     }
 
+    /** A run of up to three words is a candidate (RAKE), and so are its words and, in longer runs, its word pairs. */
     private static void addRun(String text, Words words, int from, int to, boolean english, boolean headline,
             Map<String, Candidate> candidates, Map<String, Double> wordWeight) {
-        for (int start = from; start < to; start += MAX_WORDS) {
-            int end = Math.min(to, start + MAX_WORDS);
-            String[] keys = new String[end - start];
-            StringBuilder key = new StringBuilder();
-            for (int k = start; k < end; k++) {
-                String lower = words.lower(k);
-                keys[k - start] = english ? LightStemmer.stem(lower) : lower;
-                if (key.length() > 0) {
-                    key.append(' ');
-                }
-                key.append(keys[k - start]);
+        if (to <= from) {
+            return;
+        }
+        double weight = headline ? HEADLINE_WEIGHT : (words.start(from) < LEAD_CHARS ? LEAD_WEIGHT : 1.0);
+        for (int k = from; k < to; k++) {
+            wordWeight.merge(key(words, k, english), weight, Double::sum);
+            if (to - from > 1) {
+                // every content word is a candidate too: without parts of speech, verbs stay inside runs ("hit Kyiv"),
+                // and the name alone must still be able to win
+                addCandidate(text, words, k, k + 1, english, headline, weight, candidates);
             }
-            double weight = headline ? HEADLINE_WEIGHT : (words.start(start) < LEAD_CHARS ? LEAD_WEIGHT : 1.0);
-            Candidate c = candidates.computeIfAbsent(key.toString(), x -> new Candidate(x, keys));
-            c.weight += weight;
-            c.surfaces.merge(surface(text, words, start, end), 1, Integer::sum);
-            for (String w : keys) {
-                wordWeight.merge(w, weight, Double::sum);
+        }
+        if (to - from > 2) {
+            for (int start = from; start + 2 <= to; start++) {
+                addCandidate(text, words, start, start + 2, english, headline, weight, candidates);
             }
+        }
+        if (to - from <= MAX_WORDS) {
+            addCandidate(text, words, from, to, english, headline, weight, candidates);
         }
     }
 
-    /** The phrase as written, lower-cased unless a word is capitalised inside a sentence (a name). */
-    private static String surface(String text, Words words, int start, int end) {
+    private static Candidate addCandidate(String text, Words words, int start, int end, boolean english, boolean headline,
+            double weight, Map<String, Candidate> candidates) {
+        String[] keys = new String[end - start];
+        for (int k = start; k < end; k++) {
+            keys[k - start] = key(words, k, english);
+        }
+        Candidate c = candidates.computeIfAbsent(String.join(" ", keys), x -> new Candidate(x, keys));
+        c.weight += weight;
+        c.occurrences++;
+        // a spelling seen inside a sentence shows real capitalisation; one from a headline or a sentence start may not,
+        // so it counts only when the phrase is never seen inside a sentence
+        boolean trusted = !headline && !sentenceStart(text, words.start(start));
+        c.surfaces.merge(surface(text, words, start, end, trusted), trusted ? 1000 : 1, Integer::sum);
+        return c;
+    }
+
+    private static String key(Words words, int k, boolean english) {
+        return english ? LightStemmer.stem(words.lower(k)) : words.lower(k);
+    }
+
+    /** The phrase as written when its case is trusted, else lower-cased but for acronyms. */
+    private static String surface(String text, Words words, int start, int end, boolean trusted) {
         StringBuilder s = new StringBuilder();
         for (int k = start; k < end; k++) {
             if (k > start) {
                 s.append(' ');
             }
             String original = text.substring(words.start(k), words.end(k));
-            boolean name = Character.isUpperCase(original.charAt(0)) && !sentenceStart(text, words.start(k));
+            boolean name = trusted && Character.isUpperCase(original.charAt(0));
             boolean acronym = original.length() > 1 && original.equals(original.toUpperCase(java.util.Locale.ROOT));
             s.append(name || acronym ? original : words.lower(k));
         }

@@ -169,15 +169,15 @@ public final class Quotes {
         String after = body.substring(Math.min(afterCloseMark, afterEnd), afterEnd);
         Matcher m = AFTER_SPEAKER_VERB.matcher(after);
         if (m.find()) {
-            return resolve(body, afterCloseMark + m.start(1), afterCloseMark + m.end(1), openMark, entities);
+            return resolve(body, afterCloseMark + m.start(1), afterCloseMark + m.end(1), openMark, afterCloseMark, entities);
         }
         m = AFTER_VERB_SPEAKER.matcher(after);
         if (m.find() && !isPronoun(m.group(1))) {
-            return resolve(body, afterCloseMark + m.start(1), afterCloseMark + m.end(1), openMark, entities);
+            return resolve(body, afterCloseMark + m.start(1), afterCloseMark + m.end(1), openMark, afterCloseMark, entities);
         }
         m = AFTER_ACCORDING.matcher(after);
         if (m.find()) {
-            return resolve(body, afterCloseMark + m.start(1), afterCloseMark + m.end(1), openMark, entities);
+            return resolve(body, afterCloseMark + m.start(1), afterCloseMark + m.end(1), openMark, afterCloseMark, entities);
         }
         int sentenceStart = sentenceStart(body, openMark);
         String before = body.substring(sentenceStart, Math.max(sentenceStart, openMark));
@@ -186,12 +186,12 @@ public final class Quotes {
         }
         m = BEFORE.matcher(before);
         if (m.find()) {
-            return resolve(body, sentenceStart + m.start(1), sentenceStart + m.end(1), openMark, entities);
+            return resolve(body, sentenceStart + m.start(1), sentenceStart + m.end(1), openMark, afterCloseMark, entities);
         }
         String rest = after.substring(0, sentenceEnd(after));
         m = LATER_IN_SENTENCE.matcher(rest);
         if (m.find()) {
-            return resolve(body, afterCloseMark + m.start(1), afterCloseMark + m.end(1), openMark, entities);
+            return resolve(body, afterCloseMark + m.start(1), afterCloseMark + m.end(1), openMark, afterCloseMark, entities);
         }
         return null;
     }
@@ -226,15 +226,15 @@ public final class Quotes {
     }
 
     /** The entity behind the speaker's words [start, end); Speaker.NONE when the words name no known entity. */
-    private Speaker resolve(String body, int start, int end, int quoteStart, List<Entity> entities) {
-        String words = body.substring(start, end).strip();
+    private Speaker resolve(String body, int start, int end, int openMark, int afterCloseMark, List<Entity> entities) {
+        String words = body.substring(start, end).strip().replaceAll("[.,]+$", "");
         if (isPronoun(words)) {
             String lower = words.toLowerCase(Locale.ROOT);
             EntityType wanted = lower.equals("it") ? EntityType.ORGANIZATION : EntityType.PERSON;
             if (lower.equals("they")) {
                 return Speaker.NONE;
             }
-            return latestBefore(Math.min(start, quoteStart), wanted, entities);
+            return latestBefore(start, openMark, afterCloseMark, wanted, entities);
         }
         Entity best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -295,7 +295,8 @@ public final class Quotes {
         return best;
     }
 
-    private static Speaker latestBefore(int at, EntityType type, List<Entity> entities) {
+    /** The entity of that type mentioned last before {@code at}, outside the quote itself. */
+    private static Speaker latestBefore(int at, int openMark, int afterCloseMark, EntityType type, List<Entity> entities) {
         Entity best = null;
         int bestStart = -1;
         for (Entity e : entities) {
@@ -303,7 +304,8 @@ public final class Quotes {
                 continue;
             }
             for (Mention mention : e.mentions()) {
-                if (mention.start() < at && mention.start() > bestStart) {
+                boolean insideQuote = mention.start() >= openMark && mention.start() < afterCloseMark;
+                if (mention.start() < at && !insideQuote && mention.start() > bestStart) {
                     best = e;
                     bestStart = mention.start();
                 }

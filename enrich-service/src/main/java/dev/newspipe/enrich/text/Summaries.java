@@ -27,7 +27,7 @@ public final class Summaries {
                     + "(?:\\s*\\([^)]{1,40}\\))?\\s*(?:[:\u2014\u2013]|--|-)\\s+");
     /** A photo caption ends in a credit such as "(AP)" or "(Reuters/File)". */
     private static final Pattern CREDIT_END = Pattern.compile(
-            "\\((?:AP|AFP|Reuters|EPA|Getty|File|Photo|Image|Handout|Supplied|Xinhua|dpa|Anadolu)[^)]{0,40}\\)$");
+            "\\((?:AP|AFP|Reuters|EPA|Getty|File|Photo|Image|Handout|Supplied|Xinhua|dpa|Anadolu)[^)]{0,40}\\)\\.?$");
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "st", "gen", "gov", "sen",
             "rep", "col", "lt", "sgt", "capt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar",
             "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "approx");
@@ -56,7 +56,7 @@ public final class Summaries {
             if (used == 0) {
                 sentence = dropDateline(sentence);
             }
-            if (isDebris(sentence)) {
+            if (isDebris(sentence) || creditFollows(body, end)) {
                 continue;
             }
             int length = summary.length() + (summary.length() > 0 ? 1 : 0) + sentence.length();
@@ -73,6 +73,13 @@ public final class Summaries {
             used++;
         }
         return summary.toString();
+    }
+
+    /** A caption: the rest of its line is only a photo credit such as "(AP)". */
+    private static boolean creditFollows(String body, int end) {
+        int newline = body.indexOf('\n', end);
+        String rest = body.substring(end, newline < 0 ? body.length() : newline).strip();
+        return !rest.isEmpty() && CREDIT_END.matcher(rest).matches();
     }
 
     static String dropDateline(String sentence) {
