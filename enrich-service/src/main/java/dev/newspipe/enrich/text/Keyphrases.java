@@ -28,7 +28,13 @@ public final class Keyphrases {
     private static final class Candidate {
         final String key;
         final String[] wordKeys;
-        final Map<String, Integer> surfaces = new HashMap<>();
+        /** Where the phrase was first seen inside a sentence (trusted case), and first seen at all. */
+        String trustedText;
+        int trustedStart = -1;
+        int trustedEnd;
+        String anyText;
+        int anyStart = -1;
+        int anyEnd;
         double weight;
         double score;
         int occurrences;
@@ -39,15 +45,7 @@ public final class Keyphrases {
         }
 
         String text() {
-            String best = null;
-            int count = -1;
-            for (Map.Entry<String, Integer> e : surfaces.entrySet()) {
-                if (e.getValue() > count || (e.getValue() == count && e.getKey().compareTo(best) < 0)) {
-                    best = e.getKey();
-                    count = e.getValue();
-                }
-            }
-            return best;
+            return trustedStart >= 0 ? surface(trustedText, trustedStart, trustedEnd, true) : surface(anyText, anyStart, anyEnd, false);
         }
     }
 
@@ -58,8 +56,8 @@ public final class Keyphrases {
         Set<String> stopwords = Stopwords.of(languageCode);
         // unknown languages fall back to the English list, and so to English stems
         boolean english = stopwords == Stopwords.of("en");
-        Map<String, Candidate> candidates = new HashMap<>();
-        Map<String, Double> wordWeight = new HashMap<>();
+        Map<String, Candidate> candidates = new HashMap<>(1024);
+        Map<String, Double> wordWeight = new HashMap<>(512);
         if (headline != null) {
             collect(headline, stopwords, english, true, candidates, wordWeight);
         }
@@ -118,77 +116,110 @@ public final class Keyphrases {
             Map<String, Candidate> candidates, Map<String, Double> wordWeight) {
         Words words = Words.of(text);
         int n = words.size();
+        String[] keys = new String[n];
+        boolean[] content = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            content[i] = contentWord(words.lower(i), stopwords);
+            if (content[i]) {
+                keys[i] = english ? LightStemmer.stem(words.lower(i)) : words.lower(i);
+            }
+        }
+        Run run = new Run(text, words, keys, headline, candidates, wordWeight);
         int runStart = 0;
         for (int i = 0; i < n; i++) {
-            if (!contentWord(words.lower(i), stopwords)) {
-                addRun(text, words, runStart, i, english, headline, candidates, wordWeight);
+            if (!content[i]) {
+                run.add(runStart, i);
                 runStart = i + 1;
             } else if (i > runStart && punctuationBetween(text, words.end(i - 1), words.start(i))) {
-                addRun(text, words, runStart, i, english, headline, candidates, wordWeight);
+                run.add(runStart, i);
                 runStart = i;
             }
         }
-        addRun(text, words, runStart, n, english, headline, candidates, wordWeight);
+        run.add(runStart, n);
     }
 
-    /** A run of up to three words is a candidate (RAKE), and so are its words and, in longer runs, its word pairs. */
-    private static void addRun(String text, Words words, int from, int to, boolean english, boolean headline,
-            Map<String, Candidate> candidates, Map<String, Double> wordWeight) {
-        if (to <= from) {
-            return;
-        }
-        double weight = headline ? HEADLINE_WEIGHT : (words.start(from) < LEAD_CHARS ? LEAD_WEIGHT : 1.0);
-        for (int k = from; k < to; k++) {
-            wordWeight.merge(key(words, k, english), weight, Double::sum);
-            if (to - from > 1) {
-                // every content word is a candidate too: without parts of speech, verbs stay inside runs ("hit Kyiv"),
-                // and the name alone must still be able to win
-                addCandidate(text, words, k, k + 1, english, headline, weight, candidates);
+    /** The words of one text, turning runs of content words into candidates. */
+    private record Run(String text, Words words, String[] keys, boolean headline, Map<String, Candidate> candidates,
+            Map<String, Double> wordWeight) {
+
+        /** A run of up to three words is a candidate (RAKE), and so are its words and, in longer runs, its word pairs. */
+        void add(int from, int to) {
+            if (to <= from) {
+                return;
+            }
+            double weight = headline ? HEADLINE_WEIGHT : (words.start(from) < LEAD_CHARS ? LEAD_WEIGHT : 1.0);
+            for (int k = from; k < to; k++) {
+                wordWeight.merge(keys[k], weight, Double::sum);
+                if (to - from > 1) {
+                    // every content word is a candidate too: without parts of speech, verbs stay inside runs ("hit Kyiv"),
+                    // and the name alone must still be able to win
+                    candidate(k, k + 1, weight);
+                }
+            }
+            if (to - from > 2) {
+                for (int start = from; start + 2 <= to; start++) {
+                    candidate(start, start + 2, weight);
+                }
+            }
+            if (to - from <= MAX_WORDS) {
+                candidate(from, to, weight);
             }
         }
-        if (to - from > 2) {
-            for (int start = from; start + 2 <= to; start++) {
-                addCandidate(text, words, start, start + 2, english, headline, weight, candidates);
+
+        private void candidate(int start, int end, double weight) {
+            String key = end - start == 1 ? keys[start] : join(start, end);
+            Candidate c = candidates.get(key);
+            if (c == null) {
+                c = new Candidate(key, java.util.Arrays.copyOfRange(keys, start, end));
+                candidates.put(key, c);
+            }
+            c.weight += weight;
+            c.occurrences++;
+            // a spelling seen inside a sentence shows real capitalisation; one from a headline or a sentence start may not
+            if (c.trustedStart < 0 && !headline && !sentenceStart(text, words.start(start))) {
+                c.trustedText = text;
+                c.trustedStart = words.start(start);
+                c.trustedEnd = words.end(end - 1);
+            }
+            if (c.anyStart < 0) {
+                c.anyText = text;
+                c.anyStart = words.start(start);
+                c.anyEnd = words.end(end - 1);
             }
         }
-        if (to - from <= MAX_WORDS) {
-            addCandidate(text, words, from, to, english, headline, weight, candidates);
+
+        private String join(int start, int end) {
+            StringBuilder b = new StringBuilder(keys[start]);
+            for (int k = start + 1; k < end; k++) {
+                b.append(' ').append(keys[k]);
+            }
+            return b.toString();
         }
     }
 
-    private static Candidate addCandidate(String text, Words words, int start, int end, boolean english, boolean headline,
-            double weight, Map<String, Candidate> candidates) {
-        String[] keys = new String[end - start];
-        for (int k = start; k < end; k++) {
-            keys[k - start] = key(words, k, english);
-        }
-        Candidate c = candidates.computeIfAbsent(String.join(" ", keys), x -> new Candidate(x, keys));
-        c.weight += weight;
-        c.occurrences++;
-        // a spelling seen inside a sentence shows real capitalisation; one from a headline or a sentence start may not,
-        // so it counts only when the phrase is never seen inside a sentence
-        boolean trusted = !headline && !sentenceStart(text, words.start(start));
-        c.surfaces.merge(surface(text, words, start, end, trusted), trusted ? 1000 : 1, Integer::sum);
-        return c;
-    }
-
-    private static String key(Words words, int k, boolean english) {
-        return english ? LightStemmer.stem(words.lower(k)) : words.lower(k);
-    }
-
-    /** The phrase as written when its case is trusted, else lower-cased but for acronyms. */
-    private static String surface(String text, Words words, int start, int end, boolean trusted) {
+    /** The phrase as written when its case is trusted, else lower-cased but for acronyms ("UAVs", "US"). */
+    private static String surface(String text, int start, int end, boolean trusted) {
+        Words words = Words.of(text.substring(start, end));
         StringBuilder s = new StringBuilder();
-        for (int k = start; k < end; k++) {
-            if (k > start) {
+        for (int k = 0; k < words.size(); k++) {
+            if (k > 0) {
                 s.append(' ');
             }
-            String original = text.substring(words.start(k), words.end(k));
-            boolean name = trusted && Character.isUpperCase(original.charAt(0));
-            boolean acronym = original.length() > 1 && original.equals(original.toUpperCase(java.util.Locale.ROOT));
-            s.append(name || acronym ? original : words.lower(k));
+            String original = text.substring(start + words.start(k), start + words.end(k));
+            boolean keep = trusted ? Character.isUpperCase(original.charAt(0)) : acronym(original);
+            s.append(keep ? original : words.lower(k));
         }
         return s.toString();
+    }
+
+    private static boolean acronym(String word) {
+        int upper = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isUpperCase(word.charAt(i))) {
+                upper++;
+            }
+        }
+        return upper >= 2 && Character.isUpperCase(word.charAt(0));
     }
 
     private static boolean sentenceStart(String text, int at) {
