@@ -18,8 +18,8 @@ import dev.newspipe.events.TsvResource;
 /**
  * IPTC Media Topics for an article from weighted cue phrases ({@code /topics/cues.tsv}).
  *
- * <p>Every cue occurrence adds its weight, scaled by where it stands (headline three times, the lead
- * one and a half times, deep body less), to its topic and to every broader topic above it. Repeats of
+ * <p>Every cue occurrence adds its weight, scaled by where it stands (headline twice, the lead one
+ * and a half times, deep body less), to its topic and to every broader topic above it. Repeats of
  * one cue add less than new cues, so a long article does not win a topic by repeating one word. The
  * raw sums become scores in [0, 1] by saturation, and a topic that trails the best one is scaled down
  * by how far it trails. Always at least one level-1 topic for an article with any text (the best first),
@@ -34,7 +34,7 @@ public final class TopicClassifier {
     /** Level-1 topic returned when no cue matches at all: the weakest honest claim for any news text. */
     static final String FALLBACK = "medtop:08000000";
 
-    private static final double HEADLINE_WEIGHT = 3.0;
+    private static final double HEADLINE_WEIGHT = 2.0;
     private static final double LEAD_WEIGHT = 1.5;
     private static final double DEEP_BODY_WEIGHT = 0.6;
     private static final int LEAD_CHARS = 350;
