@@ -108,7 +108,9 @@ public final class TopicClassifier {
     private final int[][] chains;
     private final int[][] children;
     private final Map<String, CueSet> cueSets = new HashMap<>();
-    private int cueCount;
+    /** Cues numbered while loading; frozen into {@link #cueCount} at the end of the constructor. */
+    private int cuesLoaded;
+    private final int cueCount;
 
     public TopicClassifier() {
         this(DEFAULT_CUES);
@@ -137,6 +139,7 @@ public final class TopicClassifier {
             children[i] = MediaTopics.children(codes[i]).stream().mapToInt(index::get).toArray();
         }
         load(cuesResource, index);
+        cueCount = cuesLoaded;
     }
 
     private void load(String resource, Map<String, Integer> index) {
@@ -173,7 +176,7 @@ public final class TopicClassifier {
             return existing;
         }
         if (phrase.equals(SCORELINE)) {
-            set.scoreline = new Cue(cueCount++, phrase, new String[0], new boolean[0]);
+            set.scoreline = new Cue(cuesLoaded++, phrase, new String[0], new boolean[0]);
             set.byPhrase.put(phrase, set.scoreline);
             return set.scoreline;
         }
@@ -196,7 +199,7 @@ public final class TopicClassifier {
         for (int i = 0; i < prefix.length; i++) {
             prefix[i] = prefixes.get(i);
         }
-        Cue cue = new Cue(cueCount++, phrase, words.toArray(String[]::new), prefix);
+        Cue cue = new Cue(cuesLoaded++, phrase, words.toArray(String[]::new), prefix);
         set.byPhrase.put(phrase, cue);
         if (prefix[0]) {
             if (words.get(0).length() < 3) {

@@ -122,6 +122,25 @@ class TopicClassifierTest {
         assertTop("medtop:15000000", "Federer beats Nadal in five-set Wimbledon final", "The Swiss won 6-4, 3-6, 7-6 to lift the trophy for a ninth time.");
     }
 
+    @Test
+    void oneInstanceServesManyThreads() throws Exception {
+        String headline = "Rebels seize border town as army retreats";
+        String body = "Fighting between troops and militants killed dozens of civilians, the ministry said.";
+        List<MediaTopic> expected = CLASSIFIER.classify(headline, body, "en");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<MediaTopic>>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> CLASSIFIER.classify(headline, body, "en")));
+            }
+            for (var result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static void assertTop(String expected, String headline, String body) {
         List<MediaTopic> topics = CLASSIFIER.classify(headline, body, "en");
         assertWellFormed(topics);
