@@ -20,22 +20,26 @@ import dev.newspipe.testsupport.SharedData;
  * The benchmark command (deploy/local/bench). Prints figures; with {@code --markdown FILE} also appends
  * them, with the machine description, to FILE, keeping earlier results so a regression shows.
  *
- * <pre>bench [store|enrich|all] [--articles N] [--markdown docs/benchmarks.md]</pre>
+ * <pre>bench [store|enrich|all] [--articles N] [--words W] [--markdown docs/benchmarks.md]</pre>
+ *
+ * {@code --words} sets the article length for the store benchmark (default 600).
  */
 public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !List.of("store", "enrich", "all").contains(args[0])) {
-            System.err.println("usage: bench store|enrich|all [--articles N] [--markdown FILE]");
+            System.err.println("usage: bench store|enrich|all [--articles N] [--words W] [--markdown FILE]");
             System.exit(2);
         }
         String what = args[0];
         int articles = 60_000;
+        int words = Corpus.DEFAULT_WORDS;
         Path markdown = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--articles" -> articles = Integer.parseInt(args[++i]);
                 case "--markdown" -> markdown = Path.of(args[++i]);
+                case "--words" -> words = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -44,7 +48,7 @@ public final class Bench {
         }
         Path root = Path.of(System.getProperty("newspipe.root", ".")).toAbsolutePath().normalize();
         Path shared = SharedData.find("").orElse(null);
-        Corpus corpus = Corpus.load(root, shared, 42);
+        Corpus corpus = Corpus.load(root, shared, 42, words);
         Path work = Files.createTempDirectory("newspipe-bench-");
         List<String> lines = new ArrayList<>();
         try {
@@ -53,9 +57,9 @@ public final class Bench {
             }
             if (!what.equals("enrich")) {
                 StoreBenchmark.Result r = StoreBenchmark.run(root, corpus, engine(), articles, work);
-                lines.add(String.format(Locale.ROOT, "| store alone | %,d articles drained from `news.enriched` | "
-                        + "**%,.0f articles/s** (%.1f s) | store CPU %.1f s, peak RSS %,d MB |", r.articles(), r.perSecond(),
-                        r.seconds(), r.store().cpuSeconds(), r.store().peakRssKb() / 1024));
+                lines.add(String.format(Locale.ROOT, "| store alone | %,d articles of ~%d words drained from `news.enriched` | "
+                        + "**%,.0f articles/s** (%.1f s) | store CPU %.1f s, peak RSS %,d MB |", r.articles(), r.words(),
+                        r.perSecond(), r.seconds(), r.store().cpuSeconds(), r.store().peakRssKb() / 1024));
             }
         } finally {
             StoreBenchmark.deleteRecursively(work);

@@ -23,25 +23,32 @@ import dev.newspipe.events.ArticleSubmitted;
  */
 public final class Corpus {
 
-    static final int TARGET_WORDS = 600;
+    static final int DEFAULT_WORDS = 600;
     private static final Pattern CSV_FIELD = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
 
     private final List<String> headlines = new ArrayList<>();
     private final List<String> paragraphs = new ArrayList<>();
     private final Random random;
+    private final int targetWords;
 
     public final String description;
 
-    private Corpus(long seed, String description) {
+    private Corpus(long seed, int targetWords, String description) {
         this.random = new Random(seed);
+        this.targetWords = targetWords;
         this.description = description;
     }
 
     public static Corpus load(Path projectRoot, Path shared, long seed) {
+        return load(projectRoot, shared, seed, DEFAULT_WORDS);
+    }
+
+    /** Articles of at least {@code targetWords} words (one paragraph when that is fewer than a paragraph). */
+    public static Corpus load(Path projectRoot, Path shared, long seed, int targetWords) {
         try {
             Path agNews = shared == null ? null : shared.resolve("data/eval/agnews-test.csv");
             boolean withAgNews = agNews != null && Files.isRegularFile(agNews);
-            Corpus corpus = new Corpus(seed, withAgNews ? "project samples + AG News test items (../shared)"
+            Corpus corpus = new Corpus(seed, targetWords, withAgNews ? "project samples + AG News test items (../shared)"
                     : "project samples only (../shared not found)");
             try (var samples = Files.list(projectRoot.resolve("deploy/local/samples"))) {
                 for (Path sample : samples.sorted().toList()) {
@@ -70,12 +77,12 @@ public final class Corpus {
         }
     }
 
-    /** A new article as a client would submit it: headline, about 600 words of body, source, URL, date. */
+    /** A new article as a client would submit it: headline, body of about the target length, source, URL, date. */
     public synchronized ArticleSubmitted nextSubmission(int sequence) {
         String headline = headlines.get(random.nextInt(headlines.size()));
         StringBuilder body = new StringBuilder();
         int words = 0;
-        while (words < TARGET_WORDS) {
+        while (words < targetWords) {
             String paragraph = paragraphs.get(random.nextInt(paragraphs.size()));
             if (body.length() > 0) {
                 body.append("\n\n");

@@ -38,13 +38,15 @@ final class StoreBenchmark {
 
     /** Distinct enrichments; the remaining articles are variants of them with their own id, time and signature. */
     static final int ENRICHED_POOL = 2000;
+    private static long wordsInPool;
 
-    record Result(int articles, double seconds, double perSecond, ProcessStats store) {
+    record Result(int articles, int words, double seconds, double perSecond, ProcessStats store) {
     }
 
     static Result run(Path root, Corpus corpus, Function<ArticleIngested, ArticleEnriched> engine, int articles,
             Path workDir) throws Exception {
         List<Keyed> events = events(corpus, engine, articles);
+        int averageWords = (int) (wordsInPool / Math.min(articles, ENRICHED_POOL));
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(workDir.resolve("kafka"), LocalKafkaBroker.freePort(),
                 LocalKafkaBroker.freePort())) {
             broker.createTopics(Topics.ALL);
@@ -66,7 +68,7 @@ final class StoreBenchmark {
                 long[] last = awaitCount(c, articles, Duration.ofMinutes(10), store);
                 double seconds = (last[1] - first[1]) / 1e9;
                 double rate = (last[0] - first[0]) / seconds;
-                return new Result(articles, seconds, rate, ProcessStats.of(store.pid()));
+                return new Result(articles, averageWords, seconds, rate, ProcessStats.of(store.pid()));
             } finally {
                 if ("1".equals(System.getenv("BENCH_KEEP_DATABASE"))) {
                     System.out.println("kept database " + database + " (BENCH_KEEP_DATABASE=1)");
@@ -105,8 +107,11 @@ final class StoreBenchmark {
 
     static List<Keyed> events(Corpus corpus, Function<ArticleIngested, ArticleEnriched> engine, int articles) {
         List<ArticleEnriched> pool = new ArrayList<>();
+        wordsInPool = 0;
         for (int i = 0; i < Math.min(articles, ENRICHED_POOL); i++) {
-            pool.add(engine.apply(corpus.nextIngested(i)));
+            ArticleEnriched enriched = engine.apply(corpus.nextIngested(i));
+            wordsInPool += enriched.article().body().split("\\s+").length;
+            pool.add(enriched);
         }
         Random random = new Random(7);
         List<Keyed> events = new ArrayList<>(articles);

@@ -40,16 +40,16 @@ public class ArticleRepository {
 
     private static final String INSERT = """
             INSERT INTO articles (id, revision, enrichment_version, enrichment_rank, url, headline, source, language,
-                                  published_at, ingested_at, enriched_at, event, body)
+                                  published_at, ingested_at, enriched_at, event, body, story_id)
             VALUES """;
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
     private static final String ON_CONFLICT = """
              ON CONFLICT (id) DO UPDATE SET
                 revision = EXCLUDED.revision, enrichment_version = EXCLUDED.enrichment_version,
                 enrichment_rank = EXCLUDED.enrichment_rank, url = EXCLUDED.url, headline = EXCLUDED.headline,
                 source = EXCLUDED.source, language = EXCLUDED.language, published_at = EXCLUDED.published_at,
                 ingested_at = EXCLUDED.ingested_at, enriched_at = EXCLUDED.enriched_at, event = EXCLUDED.event,
-                body = EXCLUDED.body, stream_seq = nextval('article_stream_seq'),
+                body = EXCLUDED.body, story_id = EXCLUDED.story_id, stream_seq = nextval('article_stream_seq'),
                 stored_at = now()
             WHERE (EXCLUDED.revision, EXCLUDED.enrichment_rank) > (articles.revision, articles.enrichment_rank)
             RETURNING id
@@ -79,6 +79,8 @@ public class ArticleRepository {
                 try (Statement lock = c.createStatement()) {
                     lock.execute("SELECT pg_advisory_xact_lock(" + STREAM_LOCK + ")");
                 }
+                // Stories first, so that each row is written once, with its story.
+                Map<String, String> stories = Stories.assign(c, rows);
                 for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
                     List<ArticleEnriched> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
                     String sql = INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW)) + ON_CONFLICT;
@@ -86,6 +88,7 @@ public class ArticleRepository {
                         int p = 1;
                         for (ArticleEnriched event : chunk) {
                             p = bindRow(s, p, event);
+                            s.setString(p++, stories.get(event.id()));
                         }
                         try (ResultSet rs = s.executeQuery()) {
                             while (rs.next()) {
@@ -96,7 +99,7 @@ public class ArticleRepository {
                 }
                 List<ArticleEnriched> changedEvents = rows.stream().filter(e -> changed.contains(e.id())).toList();
                 replaceLinks(c, changedEvents);
-                Stories.assign(c, changedEvents);
+                Stories.record(c, changedEvents);
                 c.commit();
                 return changed;
             } catch (SQLException | RuntimeException e) {

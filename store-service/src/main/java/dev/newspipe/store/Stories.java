@@ -51,37 +51,35 @@ public class Stories {
     DataSource dataSource;
 
     /**
-     * Gives each just-written article a story: the story of the most related candidate that is about the
-     * same story and fits in time, else a new story named by the article's own id. Records the article's
-     * lookup keys for later articles. Runs in the caller's transaction.
+     * The story of each article of a batch about to be written: the story of the most related candidate
+     * that is about the same story and fits in time, else a new story named by the article's own id. Writes
+     * nothing; {@link #record} files the written articles for later ones. Runs in the caller's transaction.
      */
-    static void assign(Connection c, List<ArticleEnriched> events) throws SQLException {
+    static Map<String, String> assign(Connection c, List<ArticleEnriched> events) throws SQLException {
+        Map<String, String> assigned = new LinkedHashMap<>();
         if (events.isEmpty()) {
-            return;
+            return assigned;
         }
         Map<String, StoryFeatures> batch = new LinkedHashMap<>();
-        Map<String, Instant> keyTime = new HashMap<>();
         for (ArticleEnriched e : events) {
             batch.put(e.id(), StoryFeatures.of(e));
-            keyTime.put(e.id(), e.article().publishedAt() != null ? e.article().publishedAt() : e.article().ingestedAt());
         }
-        Map<String, List<String>> keysOf = new HashMap<>();
-        Set<String> allKeys = new LinkedHashSet<>();
+        Map<String, List<Long>> keysOf = new HashMap<>();
+        Set<Long> allKeys = new LinkedHashSet<>();
         for (StoryFeatures f : batch.values()) {
-            List<String> keys = StoryMatcher.keys(f);
+            List<Long> keys = StoryMatcher.keys(f);
             keysOf.put(f.id(), keys);
             allKeys.addAll(keys);
         }
-        Map<String, Set<String>> byKey = candidatesByKey(c, allKeys, batch.keySet());
+        Map<Long, Set<String>> byKey = candidatesByKey(c, allKeys, batch.keySet());
         Set<String> candidateIds = new HashSet<>();
         byKey.values().forEach(candidateIds::addAll);
         Map<String, Candidate> candidates = load(c, candidateIds);
         Map<String, Instant[]> storyTimes = storyTimes(c, candidates.values().stream().map(Candidate::storyId).toList());
 
-        Map<String, String> assigned = new LinkedHashMap<>();
         for (StoryFeatures article : batch.values()) {
             Set<String> seen = new TreeSet<>();
-            for (String key : keysOf.get(article.id())) {
+            for (Long key : keysOf.get(article.id())) {
                 seen.addAll(byKey.getOrDefault(key, Set.of()));
             }
             seen.remove(article.id());
@@ -114,12 +112,50 @@ public class Stories {
                 storyTimes.merge(story, new Instant[] {article.publishedAt(), article.publishedAt()},
                         (a, b) -> new Instant[] {min(a[0], b[0]), max(a[1], b[1])});
             }
-            for (String key : keysOf.get(article.id())) {
+            for (Long key : keysOf.get(article.id())) {
                 byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(article.id());
             }
         }
-        write(c, assigned, keysOf, keyTime);
-        writeFeatures(c, batch.values());
+        return assigned;
+    }
+
+    /**
+     * Files the written articles under their lookup keys (replacing a replaced article's old keys) and
+     * stores their compact features, in the caller's transaction.
+     */
+    static void record(Connection c, List<ArticleEnriched> written) throws SQLException {
+        if (written.isEmpty()) {
+            return;
+        }
+        Array ids = c.createArrayOf("text", written.stream().map(ArticleEnriched::id).toArray());
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_story_key k USING "
+                + "(SELECT unnest(keys) AS key, article_id FROM article_story_features WHERE article_id = ANY (?)) old "
+                + "WHERE k.key = old.key AND k.article_id = old.article_id")) {
+            delete.setArray(1, ids);
+            delete.executeUpdate();
+        }
+        List<Long> keys = new ArrayList<>();
+        List<String> articles = new ArrayList<>();
+        List<Timestamp> times = new ArrayList<>();
+        List<StoryFeatures> features = new ArrayList<>();
+        for (ArticleEnriched e : written) {
+            StoryFeatures f = StoryFeatures.of(e);
+            features.add(f);
+            Timestamp at = Timestamp.from(e.article().publishedAt() != null ? e.article().publishedAt() : e.article().ingestedAt());
+            for (Long key : StoryMatcher.keys(f)) {
+                keys.add(key);
+                articles.add(f.id());
+                times.add(at);
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_story_key (key, article_id, at) "
+                + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::timestamptz[])")) {
+            insert.setArray(1, c.createArrayOf("int8", keys.toArray()));
+            insert.setArray(2, c.createArrayOf("text", articles.toArray()));
+            insert.setArray(3, c.createArrayOf("timestamptz", times.toArray()));
+            insert.executeUpdate();
+        }
+        writeFeatures(c, features);
     }
 
     /** Up to {@code limit} stored articles most related to the given one: same story first, then by score. */
@@ -130,7 +166,7 @@ public class Stories {
                 return Optional.empty();
             }
             Candidate article = self.get(id);
-            Map<String, Set<String>> byKey = candidatesByKey(c, new LinkedHashSet<>(StoryMatcher.keys(article.features())),
+            Map<Long, Set<String>> byKey = candidatesByKey(c, new LinkedHashSet<>(StoryMatcher.keys(article.features())),
                     Set.of(id));
             Set<String> ids = new HashSet<>();
             byKey.values().forEach(ids::addAll);
@@ -189,22 +225,22 @@ public class Stories {
     }
 
     /** For each key, the ids of the most recent articles filed under it, other than {@code exclude}. */
-    private static Map<String, Set<String>> candidatesByKey(Connection c, Set<String> keys, Set<String> exclude)
+    private static Map<Long, Set<String>> candidatesByKey(Connection c, Set<Long> keys, Set<String> exclude)
             throws SQLException {
-        Map<String, Set<String>> byKey = new HashMap<>();
+        Map<Long, Set<String>> byKey = new HashMap<>();
         if (keys.isEmpty()) {
             return byKey;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT k.key, s.article_id FROM unnest(?::text[]) AS k(key) "
+        try (PreparedStatement s = c.prepareStatement("SELECT k.key, s.article_id FROM unnest(?::bigint[]) AS k(key) "
                 + "CROSS JOIN LATERAL (SELECT article_id FROM article_story_key WHERE key = k.key "
                 + "ORDER BY at DESC LIMIT ?) s")) {
-            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            s.setArray(1, c.createArrayOf("int8", keys.toArray()));
             s.setInt(2, CANDIDATES_PER_KEY);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(2);
                     if (!exclude.contains(id)) {
-                        byKey.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(id);
+                        byKey.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(id);
                     }
                 }
             }
@@ -262,43 +298,12 @@ public class Stories {
         return out;
     }
 
-    private static void write(Connection c, Map<String, String> assigned, Map<String, List<String>> keysOf,
-            Map<String, Instant> keyTime) throws SQLException {
-        Array ids = c.createArrayOf("text", assigned.keySet().toArray());
-        try (PreparedStatement update = c.prepareStatement("UPDATE articles a SET story_id = v.story "
-                + "FROM unnest(?::text[], ?::text[]) AS v(id, story) WHERE a.id = v.id");
-                PreparedStatement delete = c.prepareStatement("DELETE FROM article_story_key WHERE article_id = ANY (?)")) {
-            update.setArray(1, ids);
-            update.setArray(2, c.createArrayOf("text", assigned.values().toArray()));
-            update.executeUpdate();
-            delete.setArray(1, ids);
-            delete.executeUpdate();
-        }
-        List<String> keys = new ArrayList<>();
-        List<String> articles = new ArrayList<>();
-        List<Timestamp> times = new ArrayList<>();
-        for (String id : assigned.keySet()) {
-            for (String key : new LinkedHashSet<>(keysOf.get(id))) {
-                keys.add(key);
-                articles.add(id);
-                times.add(Timestamp.from(keyTime.get(id)));
-            }
-        }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_story_key (key, article_id, at) "
-                + "SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[]) ON CONFLICT DO NOTHING")) {
-            insert.setArray(1, c.createArrayOf("text", keys.toArray()));
-            insert.setArray(2, c.createArrayOf("text", articles.toArray()));
-            insert.setArray(3, c.createArrayOf("timestamptz", times.toArray()));
-            insert.executeUpdate();
-        }
-    }
-
     private static void writeFeatures(Connection c, Collection<StoryFeatures> features) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO article_story_features (article_id, published_at, "
-                + "entity_ids, entity_weights, specific_entities, minhash, top_level_topics) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                + "entity_ids, entity_weights, specific_entities, minhash, top_level_topics, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (article_id) DO UPDATE SET published_at = EXCLUDED.published_at, entity_ids = EXCLUDED.entity_ids, "
                 + "entity_weights = EXCLUDED.entity_weights, specific_entities = EXCLUDED.specific_entities, "
-                + "minhash = EXCLUDED.minhash, top_level_topics = EXCLUDED.top_level_topics")) {
+                + "minhash = EXCLUDED.minhash, top_level_topics = EXCLUDED.top_level_topics, keys = EXCLUDED.keys")) {
             for (StoryFeatures f : features) {
                 upsert.setString(1, f.id());
                 upsert.setTimestamp(2, f.publishedAt() == null ? null : Timestamp.from(f.publishedAt()));
@@ -307,6 +312,7 @@ public class Stories {
                 upsert.setArray(5, c.createArrayOf("text", f.specificEntities().toArray()));
                 upsert.setArray(6, c.createArrayOf("int4", java.util.Arrays.stream(f.minhash()).boxed().toArray()));
                 upsert.setArray(7, c.createArrayOf("text", f.topLevelTopics().toArray()));
+                upsert.setArray(8, c.createArrayOf("int8", StoryMatcher.keys(f).toArray()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -28,15 +28,18 @@ final class StoryMatcher {
     static final Duration STORY_WINDOW = Duration.ofDays(3);
     static final Duration DUPLICATE_WINDOW = Duration.ofDays(7);
 
-    /** Lookup keys: pairs of the most salient entities, and bands of the MinHash signature. */
-    static List<String> keys(StoryFeatures f) {
-        List<String> keys = new ArrayList<>();
+    /**
+     * Lookup keys: pairs of the most salient entities, and bands of the MinHash signature, each as a 64-bit
+     * hash of its text (collisions only add a candidate, which the scoring then rejects).
+     */
+    static List<Long> keys(StoryFeatures f) {
+        List<Long> keys = new ArrayList<>();
         List<String> top = f.topEntities(KEY_ENTITIES);
         for (int i = 0; i < top.size(); i++) {
             for (int j = i + 1; j < top.size(); j++) {
                 String a = top.get(i);
                 String b = top.get(j);
-                keys.add("e:" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a));
+                keys.add(hash("e:" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a)));
             }
         }
         int[] m = f.minhash();
@@ -45,9 +48,21 @@ final class StoryMatcher {
             for (int r = 0; r < MINHASH_ROWS_PER_BAND; r++) {
                 key.append(':').append(Integer.toHexString(m[band + r]));
             }
-            keys.add(key.toString());
+            keys.add(hash(key.toString()));
         }
-        return keys;
+        return keys.stream().distinct().toList();
+    }
+
+    /** FNV-1a over the UTF-16 units, then a SplitMix64 finalizer to spread the bits. */
+    static long hash(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
     }
 
     /** Cosine similarity of the salience-weighted entity vectors, in [0, 1]. */
