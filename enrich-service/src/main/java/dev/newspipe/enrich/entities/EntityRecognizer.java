@@ -1,0 +1,883 @@
+package dev.newspipe.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.newspipe.events.ArticleEnriched.Entity;
+import dev.newspipe.events.ArticleEnriched.EntityType;
+import dev.newspipe.events.ArticleEnriched.Mention;
+
+/**
+ * Finds, types and links the named entities of an article.
+ *
+ * <p>For English the body is split into sentences (OpenNLP sentence model) and tokens; the knowledge
+ * base is matched first (longest alias wins, demonyms count as mentions of their country), then
+ * sequences of proper nouns are chunked, with part-of-speech tags deciding whether a capitalised word
+ * at the start of a sentence is a name at all. Unknown chunks are typed from contextual cues (titles,
+ * speech verbs, organisation and place suffixes, prepositions of place, given names) summed over the
+ * whole article, and bare surnames are linked to the full names introduced earlier. Headlines and
+ * all-caps or Title Case lines are only matched against the knowledge base and the names the body
+ * established, since capitalisation says nothing there. Other languages get knowledge-base matching,
+ * including non-English names of countries.
+ *
+ * <p>Thread-safe: built once, the models and knowledge base are shared; per-thread OpenNLP state
+ * lives in thread locals.
+ */
+public final class EntityRecognizer {
+
+    private static final Set<String> NOT_NAME_TAGS = Set.of("ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX",
+            "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "SYM", "PUNCT");
+    private static final Set<String> FUNCTION_TAGS = Set.of("VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ",
+            "SCONJ", "PART", "INTJ");
+    /** Acronyms that are ordinary words when a whole line is in capitals. */
+    private static final Set<String> SHOUTED_WORDS = Set.of("WHO", "AU", "IT", "FED");
+    private static final Set<String> FOREIGN_PARTICLES = Set.of("de", "del", "della", "di", "da", "do", "dos", "das",
+            "du", "la", "le", "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "y");
+    private static final Set<String> OF_HEADS = Set.of("republic", "kingdom", "gulf", "strait", "cape", "isle", "duke",
+            "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
+            "emirate", "sultanate", "principality", "united");
+    private static final int LEAD_SENTENCES = 2;
+
+    private final KnowledgeBase kb;
+    private final Lexicon lexicon;
+    private final SentenceSplitter sentenceSplitter;
+    private final ProperNounTagger tagger;
+
+    public EntityRecognizer() {
+        this.kb = KnowledgeBase.load();
+        this.lexicon = Lexicon.load("/kb/lexicon.tsv");
+        this.sentenceSplitter = new SentenceSplitter();
+        this.tagger = new ProperNounTagger();
+    }
+
+    /** Sentence spans {start, end} of {@code body} from the English sentence model, lines split first. */
+    public List<int[]> sentences(String body) {
+        return sentenceSplitter.split(body);
+    }
+
+    /**
+     * The entities of an article, most salient first. Mentions are offsets into {@code body}; the headline
+     * only adds to salience (an entity named only in the headline has no mentions).
+     *
+     * @param languageCode ISO 639-1 code; anything but "en" gets knowledge-base matching only
+     */
+    public List<Entity> recognize(String headline, String body, String languageCode) {
+        return analyse(headline, body, languageCode).entities();
+    }
+
+    /** The entities together with which mentions are demonyms ("Iranian" for Iran); for evaluation. */
+    record Analysis(List<Entity> entities, Set<Integer> demonymStarts) {
+    }
+
+    Analysis analyse(String headline, String body, String languageCode) {
+        boolean english = languageCode == null || languageCode.isBlank()
+                || "en".equals(languageCode.toLowerCase(Locale.ROOT));
+        Document doc = new Document(body == null ? "" : body, english);
+        List<int[]> spans = english ? sentences(doc.body) : lines(doc.body);
+        for (int[] span : spans) {
+            List<Token> tokens = WordTokenizer.tokenize(doc.body, span[0], span[1]);
+            if (!tokens.isEmpty()) {
+                doc.sentences.add(new Sentence(doc.sentences.size(), tokens, english && isHeadlineLike(tokens)));
+            }
+        }
+        for (Sentence sentence : doc.sentences) {
+            if (english && !sentence.headlineLike) {
+                scanProse(doc, sentence);
+            } else {
+                scanKnownOnly(doc, sentence, false);
+            }
+        }
+        resolve(doc);
+        for (Sentence sentence : doc.sentences) {
+            if (sentence.headlineLike) {
+                scanKnownOnly(doc, sentence, true);
+            }
+        }
+        if (headline != null && !headline.isBlank()) {
+            List<Token> tokens = WordTokenizer.tokenize(headline, 0, headline.length());
+            Sentence headlineSentence = new Sentence(-1, tokens, true);
+            doc.inHeadline.addAll(headlineHits(doc, headlineSentence));
+        }
+        return new Analysis(build(doc), doc.demonymStarts);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Per-article state
+
+    private static final class Document {
+        final String body;
+        final boolean english;
+        final List<Sentence> sentences = new ArrayList<>();
+        final List<Candidate> candidates = new ArrayList<>();
+        /** Resolved entities by id, in order of first mention. */
+        final Map<String, Resolved> entities = new LinkedHashMap<>();
+        /** Keys of names, surnames and name parts established in prose, for headline-like lines. */
+        final Map<String, Resolved> knownNames = new HashMap<>();
+        final Set<Resolved> inHeadline = new HashSet<>();
+        final Set<Integer> demonymStarts = new HashSet<>();
+
+        Document(String body, boolean english) {
+            this.body = body;
+            this.english = english;
+        }
+    }
+
+    private static final class Sentence {
+        final int index;
+        final List<Token> tokens;
+        final boolean headlineLike;
+        final String[] words;
+        ProperNounTagger.SentenceTags tags;
+
+        Sentence(int index, List<Token> tokens, boolean headlineLike) {
+            this.index = index;
+            this.tokens = tokens;
+            this.headlineLike = headlineLike;
+            this.words = new String[tokens.size()];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = tokens.get(i).text();
+            }
+        }
+    }
+
+    /** A name found in the text before linking: a knowledge-base match or an unknown proper-noun chunk. */
+    private static final class Candidate {
+        final Sentence sentence;
+        final int from;
+        final int to;
+        final int start;
+        final int end;
+        final String key;
+        KnowledgeBase.Alias alias;
+        final double[] scores = new double[EntityType.values().length];
+        Resolved resolved;
+
+        Candidate(Sentence sentence, int from, int to, String key) {
+            this(sentence, from, to, sentence.tokens.get(from).start(), sentence.tokens.get(to - 1).end(), key);
+        }
+
+        Candidate(Sentence sentence, int from, int to, int start, int end, String key) {
+            this.sentence = sentence;
+            this.from = from;
+            this.to = to;
+            this.start = start;
+            this.end = end;
+            this.key = key;
+        }
+
+        int length() {
+            return to - from;
+        }
+
+        void add(EntityType type, double score) {
+            scores[type.ordinal()] += score;
+        }
+    }
+
+    private static final class Resolved {
+        final String id;
+        final EntityType type;
+        final String name;
+        final List<Mention> mentions = new ArrayList<>();
+        int firstSentence = Integer.MAX_VALUE;
+        int demonymMentions;
+
+        Resolved(String id, EntityType type, String name) {
+            this.id = id;
+            this.type = type;
+            this.name = name;
+        }
+    }
+
+    private record KbMatch(KnowledgeBase.Alias alias, int from, int to, int start, int end) {
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Scanning
+
+    private void scanProse(Document doc, Sentence s) {
+        List<Token> tokens = s.tokens;
+        int n = tokens.size();
+        boolean atStart = true;
+        boolean titleBefore = false;
+        int i = 0;
+        while (i < n) {
+            Token t = tokens.get(i);
+            if (!t.isWord()) {
+                // Opening quotes, colons and bullets start a new clause: the next word is capitalised anyway.
+                atStart = atStart || isClauseOpener(t.text());
+                titleBefore = titleBefore && t.text().equals(",");
+                i++;
+                continue;
+            }
+            if (!t.isCapitalized()) {
+                titleBefore = lexicon.titles.contains(t.key()) && i + 1 < n && tokens.get(i + 1).isCapitalized();
+                atStart = false;
+                i++;
+                continue;
+            }
+            KbMatch match = kbMatch(doc, s, i, false);
+            if (match != null && !(atStart && match.to() - match.from() == 1 && !match.alias().demonym()
+                    && FUNCTION_TAGS.contains(tag(s, i)))) {
+                int chunkEnd = chunkEnd(s, i);
+                if (chunkEnd > match.to() && lexicon.orgSuffixes.contains(tokens.get(chunkEnd - 1).key())
+                        && match.alias().entry().type() != EntityType.PERSON) {
+                    // "Cambodia Daily", "Ukrainian Defence Ministry": a longer organisation name.
+                    Candidate c = new Candidate(s, i, chunkEnd, KnowledgeBase.joinKeys(tokens, i, chunkEnd));
+                    c.add(EntityType.ORGANIZATION, 3);
+                    doc.candidates.add(c);
+                    i = chunkEnd;
+                } else {
+                    doc.candidates.add(kbCandidate(s, match));
+                    i = match.to();
+                }
+                atStart = false;
+                titleBefore = false;
+                continue;
+            }
+            int titleEnd = titlePhraseEnd(s, i);
+            if (titleEnd > i) {
+                titleBefore = true;
+                atStart = false;
+                i = titleEnd;
+                continue;
+            }
+            if (lexicon.nonEntities.contains(t.key()) || !acceptsAsName(s, i, atStart)) {
+                atStart = false;
+                titleBefore = false;
+                i++;
+                continue;
+            }
+            int end = chunkEnd(s, i);
+            Candidate c = unknownCandidate(s, i, end, titleBefore);
+            if (c != null) {
+                doc.candidates.add(c);
+            }
+            atStart = false;
+            titleBefore = false;
+            i = Math.max(end, i + 1);
+        }
+    }
+
+    /** Knowledge-base matches (and, once the body is resolved, known names) on a line where case is no cue. */
+    private void scanKnownOnly(Document doc, Sentence s, boolean withKnownNames) {
+        List<Token> tokens = s.tokens;
+        int i = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || (!t.isCapitalized() && !WordTokenizer.isIdeographic(t.text().charAt(0))
+                    && !Character.isDigit(t.text().charAt(0)))) {
+                i++;
+                continue;
+            }
+            KbMatch match = kbMatch(doc, s, i, s.headlineLike);
+            if (match != null) {
+                if (!withKnownNames) {
+                    doc.candidates.add(kbCandidate(s, match));
+                }
+                i = match.to();
+                continue;
+            }
+            if (withKnownNames) {
+                int matched = knownNameMatch(doc, s, i);
+                if (matched > i) {
+                    i = matched;
+                    continue;
+                }
+            }
+            i++;
+        }
+    }
+
+    /** Adds mentions of names the body established (full names, surnames) found in a headline-like line. */
+    private int knownNameMatch(Document doc, Sentence s, int i) {
+        List<Token> tokens = s.tokens;
+        for (int len = Math.min(4, tokens.size() - i); len >= 1; len--) {
+            Resolved known = doc.knownNames.get(KnowledgeBase.joinKeys(tokens, i, i + len));
+            if (known != null && tokens.get(i + len - 1).isWord()) {
+                Token first = tokens.get(i);
+                Token last = tokens.get(i + len - 1);
+                if (s.index >= 0) {
+                    addMention(doc, known, s.index, first.start(), last.end(), false);
+                }
+                return i + len;
+            }
+        }
+        return i;
+    }
+
+    private Set<Resolved> headlineHits(Document doc, Sentence headline) {
+        Set<Resolved> hits = new HashSet<>();
+        List<Token> tokens = headline.tokens;
+        int i = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (!t.isWord()) {
+                i++;
+                continue;
+            }
+            KbMatch match = kbMatch(doc, headline, i, true);
+            if (match != null) {
+                hits.add(resolvedFor(doc, match.alias().entry()));
+                i = match.to();
+                continue;
+            }
+            boolean found = false;
+            for (int len = Math.min(4, tokens.size() - i); len >= 1 && !found; len--) {
+                Resolved known = doc.knownNames.get(KnowledgeBase.joinKeys(tokens, i, i + len));
+                if (known != null) {
+                    hits.add(known);
+                    i += len;
+                    found = true;
+                }
+            }
+            if (!found) {
+                i++;
+            }
+        }
+        return hits;
+    }
+
+    private KbMatch kbMatch(Document doc, Sentence s, int i, boolean caseless) {
+        List<Token> tokens = s.tokens;
+        int max = Math.min(kb.maxAliasTokens(), tokens.size() - i);
+        KbMatch best = null;
+        StringBuilder key = new StringBuilder();
+        for (int len = 1; len <= max; len++) {
+            Token last = tokens.get(i + len - 1);
+            if (len > 1) {
+                key.append(' ');
+            }
+            key.append(last.key());
+            if (!last.isWord()) {
+                continue;
+            }
+            KnowledgeBase.Alias alias = kb.lookup(key.toString());
+            if (alias == null || alias.foreign() && doc.english) {
+                continue;
+            }
+            if (!caseless && !(last.isCapitalized() || Character.isDigit(last.text().charAt(0))
+                    || WordTokenizer.isIdeographic(last.text().charAt(0)))) {
+                continue;
+            }
+            if (alias.exactForm() != null && !exactFormMatches(alias.exactForm(), tokens, i, i + len, caseless)) {
+                continue;
+            }
+            best = new KbMatch(alias, i, i + len, tokens.get(i).start(), last.end());
+        }
+        if (best == null) {
+            best = hyphenatedPrefixMatch(doc, tokens.get(i), i);
+        }
+        return best;
+    }
+
+    /** "Iranian-made", "Chinese-born", "Russia-backed": the first part names a known entity. */
+    private KbMatch hyphenatedPrefixMatch(Document doc, Token t, int i) {
+        int hyphen = t.text().indexOf('-');
+        if (hyphen <= 1 || !t.isCapitalized() || hyphen + 1 >= t.text().length()
+                || !Character.isLowerCase(t.text().charAt(hyphen + 1))) {
+            return null;
+        }
+        KnowledgeBase.Alias alias = kb.lookup(TextKeys.tokenKey(t.text().substring(0, hyphen)));
+        if (alias == null || alias.foreign() && doc.english || alias.entry().type() != EntityType.LOCATION) {
+            return null;
+        }
+        return new KbMatch(alias, i, i + 1, t.start(), t.start() + hyphen);
+    }
+
+    private static boolean exactFormMatches(String exactForm, List<Token> tokens, int from, int to, boolean caseless) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            text.append(tokens.get(i).text().replace(".", ""));
+        }
+        String form = text.toString();
+        if (form.equals(exactForm)) {
+            return true;
+        }
+        return caseless && form.equalsIgnoreCase(exactForm) && !SHOUTED_WORDS.contains(exactForm);
+    }
+
+    private static Candidate kbCandidate(Sentence s, KbMatch match) {
+        Candidate c = new Candidate(s, match.from(), match.to(), match.start(), match.end(),
+                KnowledgeBase.joinKeys(s.tokens, match.from(), match.to()));
+        c.alias = match.alias();
+        return c;
+    }
+
+    /** End (exclusive) of a title phrase such as "Secretary of State" or "Deputy Prime Minister" before a name. */
+    private int titlePhraseEnd(Sentence s, int i) {
+        List<Token> tokens = s.tokens;
+        int j = i;
+        int lastTitle = -1;
+        while (j < tokens.size()) {
+            Token t = tokens.get(j);
+            String key = t.key();
+            if (lexicon.titles.contains(key) && (t.isCapitalized() || j > i)) {
+                lastTitle = j;
+                j++;
+            } else if (lexicon.titleModifiers.contains(key) && t.isCapitalized()) {
+                j++;
+            } else if ((key.equals("of") || key.equals("for")) && lastTitle >= 0 && j + 1 < tokens.size()
+                    && lexicon.titleModifiers.contains(tokens.get(j + 1).key())) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (lastTitle < 0) {
+            return -1;
+        }
+        // Modifiers after the last core title belong to it only in "Secretary of State"-like phrases.
+        int end = j;
+        if (end < tokens.size() && tokens.get(end).isCapitalized() && tokens.get(end).isWord()
+                && !lexicon.nonEntities.contains(tokens.get(end).key())) {
+            return end;
+        }
+        return -1;
+    }
+
+    /** End (exclusive) of the proper-noun chunk starting at {@code i}. */
+    private int chunkEnd(Sentence s, int i) {
+        List<Token> tokens = s.tokens;
+        int n = tokens.size();
+        int j = i;
+        int end = i;
+        while (j < n) {
+            Token t = tokens.get(j);
+            if (t.isWord() && t.isCapitalized()) {
+                if (j > i) {
+                    if (lexicon.nonEntities.contains(t.key())) {
+                        break;
+                    }
+                    if (lexicon.titles.contains(t.key()) && titlePhraseEnd(s, j) > j) {
+                        break;
+                    }
+                    if (NOT_NAME_TAGS.contains(tag(s, j)) && !t.isAllCaps()) {
+                        break;
+                    }
+                }
+                j++;
+                end = j;
+            } else if (j > i && t.isWord() && Character.isDigit(t.text().charAt(0)) && isNameLike(tokens.get(j - 1))
+                    && lexicon.eventSuffixes.contains(tokens.get(j - 1).key())) {
+                // "World Cup 2026"
+                j++;
+                end = j;
+            } else if (j > i && j + 1 < n && connects(tokens, i, j)) {
+                j++;
+                if (tokens.get(j).key().equals("the") && j + 1 < n) {
+                    j++;
+                }
+                if (!tokens.get(j).isCapitalized()) {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isNameLike(Token t) {
+        return t.isWord() && t.isCapitalized();
+    }
+
+    private boolean connects(List<Token> tokens, int chunkStart, int j) {
+        Token t = tokens.get(j);
+        String key = t.key();
+        Token next = tokens.get(j + 1);
+        Token previous = tokens.get(j - 1);
+        if (!next.isCapitalized() && !key.equals("of")) {
+            return false;
+        }
+        if (key.equals("&")) {
+            return true;
+        }
+        if (FOREIGN_PARTICLES.contains(key)) {
+            return !lexicon.orgSuffixes.contains(previous.key());
+        }
+        if (key.equals("of") || key.equals("for") || key.equals("on")) {
+            String head = previous.key();
+            return lexicon.orgHeads.contains(tokens.get(chunkStart).key()) || lexicon.orgSuffixes.contains(head)
+                    || lexicon.locSuffixes.contains(head) || lexicon.eventSuffixes.contains(head) || OF_HEADS.contains(head);
+        }
+        if (key.equals("and")) {
+            return lexicon.orgSuffixes.contains(previous.key()) && tokens.size() > j + 2
+                    && lexicon.orgSuffixes.contains(tokens.get(j + 2).key()) || lexicon.orgSuffixes.contains(previous.key())
+                    && next.isCapitalized() && j + 2 < tokens.size() && tokens.get(j + 2).isCapitalized();
+        }
+        return false;
+    }
+
+    private boolean acceptsAsName(Sentence s, int i, boolean atStart) {
+        Token t = s.tokens.get(i);
+        if (t.text().length() == 1 && !Character.isLetter(t.text().charAt(0))) {
+            return false;
+        }
+        String tag = tag(s, i);
+        if (atStart) {
+            return tag.startsWith("PROPN") || t.isAllCaps() && t.text().length() <= 6;
+        }
+        return !NOT_NAME_TAGS.contains(tag) || t.isAllCaps();
+    }
+
+    private String tag(Sentence s, int i) {
+        if (s.tags == null) {
+            s.tags = tagger.forSentence(s.words);
+        }
+        return s.tags.tag(i);
+    }
+
+    private static boolean isClauseOpener(String punct) {
+        switch (punct) {
+            case "\"":
+            case "\u201c":
+            case "\u2018":
+            case "'":
+            case "(":
+            case ":":
+            case "\u2022":
+            case "-":
+            case "\u2014":
+            case "\u2013":
+            case ";":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** An unknown proper-noun chunk with its cue scores, or null when it is only a generic word. */
+    private Candidate unknownCandidate(Sentence s, int from, int to, boolean titleBefore) {
+        List<Token> tokens = s.tokens;
+        // Leading "The" is not part of the name in running text.
+        while (from < to - 1 && tokens.get(from).key().equals("the")) {
+            from++;
+        }
+        int len = to - from;
+        Token first = tokens.get(from);
+        Token last = tokens.get(to - 1);
+        String firstKey = first.key();
+        String lastKey = last.key();
+        if (len == 1 && (lexicon.orgSuffixes.contains(lastKey) && !first.isAllCaps() || lexicon.locSuffixes.contains(lastKey)
+                || lexicon.eventSuffixes.contains(lastKey) || lexicon.titles.contains(lastKey)
+                || lexicon.titleModifiers.contains(lastKey) || lexicon.connectors.contains(lastKey))) {
+            return null;
+        }
+        Candidate c = new Candidate(s, from, to, KnowledgeBase.joinKeys(tokens, from, to));
+        boolean hasConnector = false;
+        boolean hasKnownPlace = false;
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (!t.isCapitalized()) {
+                hasConnector = true;
+            }
+            KnowledgeBase.Alias alias = kb.lookup(t.key());
+            if (alias != null && alias.entry().type() != EntityType.PERSON) {
+                hasKnownPlace = true;
+            }
+        }
+        Token before = from > 0 ? tokens.get(from - 1) : null;
+        Token after = to < tokens.size() ? tokens.get(to) : null;
+        Token afterNext = to + 1 < tokens.size() ? tokens.get(to + 1) : null;
+        boolean orgSuffix = len > 1 && lexicon.orgSuffixes.contains(lastKey);
+        if (titleBefore) {
+            c.add(EntityType.PERSON, orgSuffix ? 0.5 : 3);
+        }
+        if (len > 1 && lexicon.firstNames.contains(firstKey) && !orgSuffix) {
+            c.add(EntityType.PERSON, 2);
+        }
+        if (len > 1 && lexicon.personSuffixes.contains(lastKey)) {
+            c.add(EntityType.PERSON, 2);
+        }
+        if (orgSuffix) {
+            c.add(EntityType.ORGANIZATION, 3);
+        }
+        if (len > 1 && lexicon.orgHeads.contains(firstKey) && hasConnector) {
+            c.add(EntityType.ORGANIZATION, 3);
+        }
+        if (len > 1 && (lexicon.locSuffixes.contains(lastKey) || lexicon.locHeads.contains(firstKey))) {
+            c.add(EntityType.LOCATION, 3);
+        }
+        if (len > 1 && lexicon.eventSuffixes.contains(lastKey)) {
+            c.add(EntityType.EVENT, 3);
+        }
+        if (len == 1 && first.isAllCaps() && first.text().length() <= 6) {
+            c.add(EntityType.ORGANIZATION, 1.5);
+        }
+        if (after != null && (lexicon.speechVerbs.contains(after.key())
+                || after.text().equals(",") && afterNext != null && (afterNext.key().equals("who") || afterNext.key().equals("whose")))) {
+            c.add(EntityType.PERSON, first.isAllCaps() ? 0.3 : 1.2);
+        }
+        if (before != null && lexicon.locPrepositions.contains(before.key())) {
+            c.add(EntityType.LOCATION, len == 1 ? 1.2 : 0.8);
+        }
+        if (before != null && before.key().equals("the")) {
+            c.add(EntityType.ORGANIZATION, 0.7);
+        }
+        if (after != null && after.text().equals(",") && afterNext != null) {
+            KnowledgeBase.Alias place = kb.lookup(afterNext.key());
+            if (place != null && place.entry().type() == EntityType.LOCATION && !place.demonym()) {
+                c.add(EntityType.LOCATION, 1.5);
+            }
+        }
+        if (hasKnownPlace && len > 1) {
+            c.add(EntityType.ORGANIZATION, 0.9);
+        } else if (len > 1 && len <= 3 && !hasConnector) {
+            c.add(EntityType.PERSON, 0.8);
+        }
+        return c;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Linking
+
+    private void resolve(Document doc) {
+        // Knowledge-base matches first: they establish names that unknown chunks may link to.
+        for (Candidate c : doc.candidates) {
+            if (c.alias != null && c.alias.entry().type() == EntityType.PERSON) {
+                c.resolved = resolvedFor(doc, c.alias.entry());
+            }
+        }
+        // Cue scores summed over all occurrences of the same unknown name.
+        Map<String, double[]> scoresByKey = new HashMap<>();
+        for (Candidate c : doc.candidates) {
+            if (c.alias == null) {
+                double[] sum = scoresByKey.computeIfAbsent(c.key, k -> new double[EntityType.values().length]);
+                for (int t = 0; t < sum.length; t++) {
+                    sum[t] += c.scores[t];
+                }
+            }
+        }
+        // Multi-word persons register their surname (and first word: "Chen" of "Chen Zhi") for linking.
+        Map<String, Resolved> personParts = new HashMap<>();
+        Map<String, Resolved> personLastNames = new HashMap<>();
+        for (Candidate c : doc.candidates) {
+            if (c.length() < 2) {
+                continue;
+            }
+            EntityType type = c.alias != null ? c.alias.entry().type() : best(scoresByKey.get(c.key));
+            if (type != EntityType.PERSON) {
+                continue;
+            }
+            Resolved person = c.alias != null ? resolvedFor(doc, c.alias.entry()) : null;
+            if (person == null) {
+                person = resolvedFor(doc, EntityType.PERSON, nameOf(c));
+            }
+            c.resolved = person;
+            List<Token> tokens = c.sentence.tokens;
+            personLastNames.putIfAbsent(tokens.get(c.to - 1).key(), person);
+            personParts.putIfAbsent(tokens.get(c.from).key(), person);
+        }
+        for (Candidate c : doc.candidates) {
+            if (c.resolved != null) {
+                continue;
+            }
+            if (c.alias != null) {
+                // A bare surname alias of a famous person yields to a namesake the article introduced.
+                KnowledgeBase.Entry entry = c.alias.entry();
+                Resolved local = c.length() == 1 && entry.type() == EntityType.PERSON ? personLastNames.get(c.key) : null;
+                c.resolved = local != null ? local : resolvedFor(doc, entry);
+                continue;
+            }
+            if (c.length() == 1 || c.length() == 2 && lexicon.titles.contains(c.sentence.tokens.get(c.from).key())) {
+                Resolved person = personLastNames.get(c.key);
+                if (person == null) {
+                    person = personParts.get(c.key);
+                }
+                if (person != null) {
+                    c.resolved = person;
+                    continue;
+                }
+            }
+            double[] scores = scoresByKey.get(c.key);
+            EntityType type = best(scores);
+            if (type == null) {
+                continue;
+            }
+            c.resolved = resolvedFor(doc, type, nameOf(c));
+        }
+        for (Candidate c : doc.candidates) {
+            if (c.resolved != null) {
+                boolean demonym = c.alias != null && c.alias.demonym();
+                addMention(doc, c.resolved, c.sentence.index, c.start, c.end, demonym);
+            }
+        }
+        for (Resolved r : doc.entities.values()) {
+            registerKnownName(doc, r, r.name);
+            for (Mention m : r.mentions) {
+                registerKnownName(doc, r, m.text());
+            }
+        }
+        for (Map.Entry<String, Resolved> e : personLastNames.entrySet()) {
+            doc.knownNames.putIfAbsent(e.getKey(), e.getValue());
+        }
+    }
+
+    private static void registerKnownName(Document doc, Resolved r, String form) {
+        List<Token> tokens = WordTokenizer.tokenize(form, 0, form.length());
+        if (tokens.isEmpty()) {
+            return;
+        }
+        doc.knownNames.putIfAbsent(KnowledgeBase.joinKeys(tokens, 0, tokens.size()), r);
+    }
+
+    private static EntityType best(double[] scores) {
+        if (scores == null) {
+            return null;
+        }
+        int best = -1;
+        for (int t = 0; t < scores.length; t++) {
+            if (scores[t] > 0 && (best < 0 || scores[t] > scores[best])) {
+                best = t;
+            }
+        }
+        return best < 0 ? null : EntityType.values()[best];
+    }
+
+    private static String nameOf(Candidate c) {
+        List<Token> tokens = c.sentence.tokens;
+        StringBuilder name = new StringBuilder();
+        for (int i = c.from; i < c.to; i++) {
+            if (i > c.from && tokens.get(i).start() > tokens.get(i - 1).end()) {
+                name.append(' ');
+            }
+            name.append(tokens.get(i).text());
+        }
+        return name.toString();
+    }
+
+    private Resolved resolvedFor(Document doc, KnowledgeBase.Entry entry) {
+        return doc.entities.computeIfAbsent(entry.id(), id -> new Resolved(id, entry.type(), entry.name()));
+    }
+
+    private Resolved resolvedFor(Document doc, EntityType type, String name) {
+        String id = EntitySlugs.slug(type, name);
+        return doc.entities.computeIfAbsent(id, k -> new Resolved(k, type, name));
+    }
+
+    private static void addMention(Document doc, Resolved r, int sentence, int start, int end, boolean demonym) {
+        for (Mention m : r.mentions) {
+            if (m.start() == start) {
+                return;
+            }
+        }
+        r.mentions.add(new Mention(doc.body.substring(start, end), start, end));
+        r.firstSentence = Math.min(r.firstSentence, sentence);
+        if (demonym) {
+            r.demonymMentions++;
+            doc.demonymStarts.add(start);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Output
+
+    private List<Entity> build(Document doc) {
+        int maxCount = 1;
+        for (Resolved r : doc.entities.values()) {
+            maxCount = Math.max(maxCount, r.mentions.size());
+        }
+        List<Entity> entities = new ArrayList<>();
+        for (Resolved r : doc.entities.values()) {
+            boolean headline = doc.inHeadline.contains(r);
+            if (r.mentions.isEmpty() && !headline) {
+                continue;
+            }
+            r.mentions.sort(Comparator.comparingInt(Mention::start));
+            entities.add(new Entity(r.id, r.type, r.name, List.copyOf(r.mentions), r.mentions.size(),
+                    salience(doc, r, headline, maxCount)));
+        }
+        for (Resolved r : doc.inHeadline) {
+            if (!doc.entities.containsValue(r)) {
+                entities.add(new Entity(r.id, r.type, r.name, List.of(), 0, salience(doc, r, true, maxCount)));
+            }
+        }
+        entities.sort(Comparator.comparingDouble(Entity::salience).reversed()
+                .thenComparing(Comparator.comparingInt(Entity::count).reversed())
+                .thenComparing(Entity::name));
+        return entities;
+    }
+
+    /**
+     * Salience in [0, 1]: naming in the headline, appearing in the lead, how early and how often relative
+     * to the article's most frequent entity. An entity known only by demonyms ("Iranian officials") is
+     * less central than one named.
+     */
+    private static double salience(Document doc, Resolved r, boolean inHeadline, int maxCount) {
+        double score = inHeadline ? 0.4 : 0;
+        if (!r.mentions.isEmpty()) {
+            if (r.firstSentence < LEAD_SENTENCES) {
+                score += 0.2;
+            }
+            double position = doc.body.isEmpty() ? 1 : (double) r.mentions.get(0).start() / doc.body.length();
+            score += 0.1 * (1 - position);
+            score += 0.3 * Math.min(1.0, (double) r.mentions.size() / maxCount);
+            if (r.demonymMentions == r.mentions.size()) {
+                score *= 0.75;
+            }
+        }
+        return Math.round(Math.min(1.0, Math.max(0.0, score)) * 1000) / 1000.0;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Helpers
+
+    /** Lines as units for languages without a sentence model here. */
+    private static List<int[]> lines(String body) {
+        List<int[]> lines = new ArrayList<>();
+        int start = 0;
+        while (start < body.length()) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            if (end > start) {
+                lines.add(new int[] {start, end});
+            }
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    /**
+     * A line in capitals or Title Case (headlines, captions, sports tables): most of its words are
+     * capitalised, so capitalisation cannot separate names from other words.
+     */
+    private boolean isHeadlineLike(List<Token> tokens) {
+        int words = 0;
+        int capitalised = 0;
+        int lowerFunctionWords = 0;
+        for (Token t : tokens) {
+            if (!t.isWord() || !t.startsWithLetter()) {
+                continue;
+            }
+            words++;
+            if (t.isCapitalized()) {
+                capitalised++;
+            } else if (lexicon.connectors.contains(t.key()) || t.key().length() <= 3) {
+                lowerFunctionWords++;
+            }
+        }
+        if (words < 3) {
+            return false;
+        }
+        int allCapsWords = 0;
+        for (Token t : tokens) {
+            if (t.isWord() && t.isAllCaps() && t.text().length() > 1) {
+                allCapsWords++;
+            }
+        }
+        if (allCapsWords * 10 >= words * 6) {
+            return true;
+        }
+        return capitalised * 10 >= (words - lowerFunctionWords) * 8 && capitalised >= 4 && words - capitalised <= 3 + words / 5;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.newspipe.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.newspipe.events.ArticleEnriched.EntityType;
+import dev.newspipe.events.TsvResource;
+
+/**
+ * Known entities from the {@code kb/*.tsv} resources, indexed by the keys of their names, aliases,
+ * demonyms and non-English names. Immutable once loaded, so it is shared between threads.
+ */
+final class KnowledgeBase {
+
+    /** Files in priority order: when two entries share an alias, the earlier file wins. */
+    static final List<String> FILES = List.of("/kb/people.tsv", "/kb/organizations.tsv", "/kb/countries.tsv",
+            "/kb/places.tsv", "/kb/events-products.tsv");
+
+    record Entry(String id, EntityType type, String name, String note) {
+    }
+
+    /** How a key names an entry: {@code exactForm} is set for acronyms, which must match case-sensitively. */
+    record Alias(Entry entry, boolean demonym, boolean foreign, String exactForm) {
+    }
+
+    private final Map<String, Alias> byKey;
+    private final int maxAliasTokens;
+
+    private KnowledgeBase(Map<String, Alias> byKey, int maxAliasTokens) {
+        this.byKey = byKey;
+        this.maxAliasTokens = maxAliasTokens;
+    }
+
+    Alias lookup(String key) {
+        return byKey.get(key);
+    }
+
+    int maxAliasTokens() {
+        return maxAliasTokens;
+    }
+
+    static KnowledgeBase load() {
+        Map<String, Alias> byKey = new HashMap<>();
+        int[] maxTokens = {1};
+        for (String file : FILES) {
+            for (String[] row : TsvResource.rows(KnowledgeBase.class, file)) {
+                if (row.length < 3 || row[2].isBlank()) {
+                    throw new IllegalStateException(file + ": a row needs at least qid, type and name: " + String.join("\t", row));
+                }
+                EntityType type = EntityType.valueOf(row[1].strip());
+                String name = row[2].strip();
+                String qid = row[0].strip();
+                Entry entry = new Entry(qid.isEmpty() ? EntitySlugs.slug(type, name) : qid, type, name,
+                        column(row, 6));
+                add(byKey, maxTokens, name, entry, false, false);
+                for (String alias : split(column(row, 3))) {
+                    add(byKey, maxTokens, alias, entry, false, false);
+                }
+                for (String demonym : split(column(row, 4))) {
+                    add(byKey, maxTokens, demonym, entry, true, false);
+                }
+                for (String foreign : split(column(row, 5))) {
+                    add(byKey, maxTokens, foreign, entry, false, true);
+                }
+            }
+        }
+        return new KnowledgeBase(Map.copyOf(byKey), maxTokens[0]);
+    }
+
+    private static void add(Map<String, Alias> byKey, int[] maxTokens, String form, Entry entry, boolean demonym,
+            boolean foreign) {
+        List<Token> tokens = WordTokenizer.tokenize(form, 0, form.length());
+        String key = joinKeys(tokens, 0, tokens.size());
+        String letters = form.replace(".", "");
+        boolean acronym = letters.length() <= 5 && letters.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+        Alias alias = new Alias(entry, demonym, foreign, acronym ? letters : null);
+        // First file wins; within an entry, a real name beats a foreign form of the same spelling.
+        Alias existing = byKey.get(key);
+        if (existing == null || existing.entry() == entry && existing.foreign() && !foreign) {
+            byKey.put(key, alias);
+        }
+        maxTokens[0] = Math.max(maxTokens[0], tokens.size());
+    }
+
+    static String joinKeys(List<Token> tokens, int from, int to) {
+        if (to - from == 1) {
+            return tokens.get(from).key();
+        }
+        StringBuilder key = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                key.append(' ');
+            }
+            key.append(tokens.get(i).key());
+        }
+        return key.toString();
+    }
+
+    private static String column(String[] row, int index) {
+        return row.length > index ? row[index].strip() : "";
+    }
+
+    private static List<String> split(String column) {
+        List<String> values = new ArrayList<>();
+        if (!column.isEmpty()) {
+            for (String value : column.split("\\|")) {
+                if (!value.isBlank()) {
+                    values.add(value.strip());
+                }
+            }
+        }
+        return values;
+    }
+}
