@@ -44,6 +44,8 @@ public final class EntityRecognizer {
             "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
             "emirate", "sultanate", "principality", "united");
     private static final int LEAD_SENTENCES = 2;
+    private static final Set<String> SHORT_FUNCTION_WORDS = Set.of("with", "from", "into", "over", "amid", "than",
+            "that", "upon", "onto", "near", "amidst", "after", "about", "says", "said", "vs");
 
     private final KnowledgeBase kb;
     private final Lexicon lexicon;
@@ -84,8 +86,13 @@ public final class EntityRecognizer {
         for (int[] span : spans) {
             List<Token> tokens = WordTokenizer.tokenize(doc.body, span[0], span[1]);
             if (!tokens.isEmpty()) {
-                doc.sentences.add(new Sentence(doc.sentences.size(), tokens, english && isHeadlineLike(tokens)));
+                Sentence sentence = new Sentence(doc.sentences.size(), tokens, english && isHeadlineLike(tokens));
+                sentence.resultsLike = english && isResultsLine(tokens);
+                doc.sentences.add(sentence);
             }
+        }
+        if (english) {
+            collectMidSentenceNames(doc);
         }
         for (Sentence sentence : doc.sentences) {
             if (english && !sentence.headlineLike) {
@@ -122,6 +129,8 @@ public final class EntityRecognizer {
         final Map<String, Resolved> knownNames = new HashMap<>();
         final Set<Resolved> inHeadline = new HashSet<>();
         final Set<Integer> demonymStarts = new HashSet<>();
+        /** Keys of words capitalised inside prose sentences: such a word at a sentence start is a name too. */
+        final Set<String> midSentenceCapitalised = new HashSet<>();
 
         Document(String body, boolean english) {
             this.body = body;
@@ -133,6 +142,8 @@ public final class EntityRecognizer {
         final int index;
         final List<Token> tokens;
         final boolean headlineLike;
+        /** A sports results line ("Pohang 3 Ulsan 2"): places followed by scores name teams. */
+        boolean resultsLike;
         final String[] words;
         ProperNounTagger.SentenceTags tags;
 
@@ -202,17 +213,39 @@ public final class EntityRecognizer {
     // ---------------------------------------------------------------------------------------------
     // Scanning
 
+    private void collectMidSentenceNames(Document doc) {
+        for (Sentence s : doc.sentences) {
+            if (s.headlineLike) {
+                continue;
+            }
+            List<Token> tokens = s.tokens;
+            for (int i = 1; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                Token previous = tokens.get(i - 1);
+                if (t.isWord() && t.isCapitalized() && previous.isWord() && !lexicon.nonEntities.contains(t.key())) {
+                    doc.midSentenceCapitalised.add(t.key());
+                }
+            }
+        }
+    }
+
     private void scanProse(Document doc, Sentence s) {
         List<Token> tokens = s.tokens;
         int n = tokens.size();
         boolean atStart = true;
         boolean titleBefore = false;
+        int straightQuotes = 0;
         int i = 0;
         while (i < n) {
             Token t = tokens.get(i);
             if (!t.isWord()) {
                 // Opening quotes, colons and bullets start a new clause: the next word is capitalised anyway.
-                atStart = atStart || isClauseOpener(t.text());
+                // Straight quotes alternate between opening and closing.
+                boolean opener = isClauseOpener(t.text());
+                if (t.text().equals("\"")) {
+                    opener = straightQuotes++ % 2 == 0;
+                }
+                atStart = atStart || opener;
                 titleBefore = titleBefore && t.text().equals(",");
                 i++;
                 continue;
@@ -227,15 +260,17 @@ public final class EntityRecognizer {
             if (match != null && !(atStart && match.to() - match.from() == 1 && !match.alias().demonym()
                     && FUNCTION_TAGS.contains(tag(s, i)))) {
                 int chunkEnd = chunkEnd(s, i);
-                if (chunkEnd > match.to() && lexicon.orgSuffixes.contains(tokens.get(chunkEnd - 1).key())
+                String lastKey = tokens.get(chunkEnd - 1).key();
+                boolean orgName = lexicon.orgSuffixes.contains(lastKey) || hasOrgHead(tokens, match.to(), chunkEnd);
+                if (chunkEnd > match.to() && (orgName || lexicon.eventSuffixes.contains(lastKey))
                         && match.alias().entry().type() != EntityType.PERSON) {
-                    // "Cambodia Daily", "Ukrainian Defence Ministry": a longer organisation name.
+                    // "Cambodia Daily", "Ukrainian Defence Ministry", "Hong Kong Open": a longer name.
                     Candidate c = new Candidate(s, i, chunkEnd, KnowledgeBase.joinKeys(tokens, i, chunkEnd));
-                    c.add(EntityType.ORGANIZATION, 3);
+                    c.add(orgName ? EntityType.ORGANIZATION : EntityType.EVENT, 3);
                     doc.candidates.add(c);
                     i = chunkEnd;
                 } else {
-                    doc.candidates.add(kbCandidate(s, match));
+                    doc.candidates.add(teamOrKbCandidate(s, match));
                     i = match.to();
                 }
                 atStart = false;
@@ -249,14 +284,14 @@ public final class EntityRecognizer {
                 i = titleEnd;
                 continue;
             }
-            if (lexicon.nonEntities.contains(t.key()) || !acceptsAsName(s, i, atStart)) {
+            if (lexicon.nonEntities.contains(t.key()) || !acceptsAsName(doc, s, i, atStart)) {
                 atStart = false;
                 titleBefore = false;
                 i++;
                 continue;
             }
             int end = chunkEnd(s, i);
-            Candidate c = unknownCandidate(s, i, end, titleBefore);
+            Candidate c = unknownCandidate(s, i, end, titleBefore, atStart);
             if (c != null) {
                 doc.candidates.add(c);
             }
@@ -280,10 +315,23 @@ public final class EntityRecognizer {
             KbMatch match = kbMatch(doc, s, i, s.headlineLike);
             if (match != null) {
                 if (!withKnownNames) {
-                    doc.candidates.add(kbCandidate(s, match));
+                    doc.candidates.add(teamOrKbCandidate(s, match));
                 }
                 i = match.to();
                 continue;
+            }
+            if (!withKnownNames && s.resultsLike && doc.english) {
+                int end = i;
+                while (end < tokens.size() && tokens.get(end).isWord() && tokens.get(end).isCapitalized()) {
+                    end++;
+                }
+                if (end > i && end < tokens.size() && Character.isDigit(tokens.get(end).text().charAt(0))) {
+                    Candidate team = new Candidate(s, i, end, KnowledgeBase.joinKeys(tokens, i, end));
+                    team.add(EntityType.ORGANIZATION, 3);
+                    doc.candidates.add(team);
+                    i = end;
+                    continue;
+                }
             }
             if (withKnownNames) {
                 int matched = knownNameMatch(doc, s, i);
@@ -404,6 +452,18 @@ public final class EntityRecognizer {
         return caseless && form.equalsIgnoreCase(exactForm) && !SHOUTED_WORDS.contains(exactForm);
     }
 
+    /** In a results line a place followed by a score is the team named after it. */
+    private static Candidate teamOrKbCandidate(Sentence s, KbMatch match) {
+        if (s.resultsLike && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
+                && match.to() < s.tokens.size() && s.tokens.get(match.to()).isWord()
+                && Character.isDigit(s.tokens.get(match.to()).text().charAt(0))) {
+            Candidate team = new Candidate(s, match.from(), match.to(), KnowledgeBase.joinKeys(s.tokens, match.from(), match.to()));
+            team.add(EntityType.ORGANIZATION, 3);
+            return team;
+        }
+        return kbCandidate(s, match);
+    }
+
     private static Candidate kbCandidate(Sentence s, KbMatch match) {
         Candidate c = new Candidate(s, match.from(), match.to(), match.start(), match.end(),
                 KnowledgeBase.joinKeys(s.tokens, match.from(), match.to()));
@@ -459,7 +519,7 @@ public final class EntityRecognizer {
                     if (lexicon.titles.contains(t.key()) && titlePhraseEnd(s, j) > j) {
                         break;
                     }
-                    if (NOT_NAME_TAGS.contains(tag(s, j)) && !t.isAllCaps()) {
+                    if (FUNCTION_TAGS.contains(tag(s, j)) && !t.isAllCaps() && !isInitial(t)) {
                         break;
                     }
                 }
@@ -483,6 +543,16 @@ public final class EntityRecognizer {
             }
         }
         return end;
+    }
+
+    /** "Chicago Board of Trade": an organisation head word followed by "of" inside [from, to). */
+    private boolean hasOrgHead(List<Token> tokens, int from, int to) {
+        for (int k = from; k + 1 < to; k++) {
+            if (lexicon.orgHeads.contains(tokens.get(k).key()) && tokens.get(k + 1).key().equals("of")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNameLike(Token t) {
@@ -509,23 +579,53 @@ public final class EntityRecognizer {
                     || lexicon.locSuffixes.contains(head) || lexicon.eventSuffixes.contains(head) || OF_HEADS.contains(head);
         }
         if (key.equals("and")) {
-            return lexicon.orgSuffixes.contains(previous.key()) && tokens.size() > j + 2
-                    && lexicon.orgSuffixes.contains(tokens.get(j + 2).key()) || lexicon.orgSuffixes.contains(previous.key())
-                    && next.isCapitalized() && j + 2 < tokens.size() && tokens.get(j + 2).isCapitalized();
+            // "Securities and Exchange Commission", not "Johnson Controls Inc and Lear Corp".
+            return j - chunkStart == 1 && lexicon.orgSuffixes.contains(previous.key()) && j + 2 < tokens.size()
+                    && tokens.get(j + 2).isCapitalized();
         }
         return false;
     }
 
-    private boolean acceptsAsName(Sentence s, int i, boolean atStart) {
+    /**
+     * Whether a capitalised word starts a name: at a sentence start it must be tagged a proper noun or be
+     * capitalised mid-sentence elsewhere in the article; an adjective ("Western allies") only when a
+     * capitalised name continues it ("Democratic Party").
+     */
+    private boolean acceptsAsName(Document doc, Sentence s, int i, boolean atStart) {
         Token t = s.tokens.get(i);
         if (t.text().length() == 1 && !Character.isLetter(t.text().charAt(0))) {
             return false;
         }
-        String tag = tag(s, i);
-        if (atStart) {
-            return tag.startsWith("PROPN") || t.isAllCaps() && t.text().length() <= 6;
+        if (isInitial(t) || t.isAllCaps() && t.text().length() <= 6) {
+            return true;
         }
-        return !NOT_NAME_TAGS.contains(tag) || t.isAllCaps();
+        String tag = tag(s, i);
+        boolean continued = i + 1 < s.tokens.size() && s.tokens.get(i + 1).isCapitalized() && s.tokens.get(i + 1).isWord()
+                && kb.lookup(s.tokens.get(i + 1).key()) == null;
+        if (atStart) {
+            if (tag.startsWith("PROPN") || doc.midSentenceCapitalised.contains(t.key())) {
+                return true;
+            }
+            return continued && !FUNCTION_TAGS.contains(tag) && suffixEndsName(s, i);
+        }
+        if (!NOT_NAME_TAGS.contains(tag)) {
+            return true;
+        }
+        return continued && !FUNCTION_TAGS.contains(tag);
+    }
+
+    /** The chunk starting at {@code i} ends in an organisation, place or event word ("Federal Open Market Committee"). */
+    private boolean suffixEndsName(Sentence s, int i) {
+        int end = chunkEnd(s, i);
+        String last = s.tokens.get(end - 1).key();
+        return end - i > 1 && (lexicon.orgSuffixes.contains(last) || lexicon.locSuffixes.contains(last)
+                || lexicon.eventSuffixes.contains(last));
+    }
+
+    /** "J." or "P.": an initial of a given name. */
+    private static boolean isInitial(Token t) {
+        String text = t.text();
+        return text.length() == 2 && Character.isUpperCase(text.charAt(0)) && text.charAt(1) == '.';
     }
 
     private String tag(Sentence s, int i) {
@@ -555,7 +655,7 @@ public final class EntityRecognizer {
     }
 
     /** An unknown proper-noun chunk with its cue scores, or null when it is only a generic word. */
-    private Candidate unknownCandidate(Sentence s, int from, int to, boolean titleBefore) {
+    private Candidate unknownCandidate(Sentence s, int from, int to, boolean titleBefore, boolean atStart) {
         List<Token> tokens = s.tokens;
         // Leading "The" is not part of the name in running text.
         while (from < to - 1 && tokens.get(from).key().equals("the")) {
@@ -591,7 +691,7 @@ public final class EntityRecognizer {
         if (titleBefore) {
             c.add(EntityType.PERSON, orgSuffix ? 0.5 : 3);
         }
-        if (len > 1 && lexicon.firstNames.contains(firstKey) && !orgSuffix) {
+        if (len > 1 && (lexicon.firstNames.contains(firstKey) || isInitial(first)) && !orgSuffix) {
             c.add(EntityType.PERSON, 2);
         }
         if (len > 1 && lexicon.personSuffixes.contains(lastKey)) {
@@ -612,9 +712,26 @@ public final class EntityRecognizer {
         if (len == 1 && first.isAllCaps() && first.text().length() <= 6) {
             c.add(EntityType.ORGANIZATION, 1.5);
         }
-        if (after != null && (lexicon.speechVerbs.contains(after.key())
-                || after.text().equals(",") && afterNext != null && (afterNext.key().equals("who") || afterNext.key().equals("whose")))) {
-            c.add(EntityType.PERSON, first.isAllCaps() ? 0.3 : 1.2);
+        boolean speaks = after != null && lexicon.speechVerbs.contains(after.key());
+        boolean who = after != null && after.text().equals(",") && afterNext != null
+                && (afterNext.key().equals("who") || afterNext.key().equals("whose"));
+        if (len > 1 && (speaks || who)) {
+            c.add(EntityType.PERSON, 1.2);
+        } else if (len == 1 && who) {
+            c.add(EntityType.PERSON, 1.2);
+        } else if (len == 1 && speaks) {
+            // News introduces people by full name before using the surname alone (a bare surname that
+            // refers back is linked before typing), so a lone unknown word that "said" is mostly a company.
+            c.add(EntityType.ORGANIZATION, 1.0);
+        }
+        if (after != null && lexicon.titles.contains(after.key()) && !after.isCapitalized() || after != null
+                && after.isCapitalized() && (after.key().equals("ceo") || after.key().equals("spokesman")
+                || after.key().equals("spokeswoman") || after.key().equals("chairman"))) {
+            // "Cofinec CEO Stephen Frater", "Petofi general manager": an organisation before a role.
+            c.add(EntityType.ORGANIZATION, 1.5);
+        }
+        if (len == 1 && s.resultsLike && after != null && after.isWord() && Character.isDigit(after.text().charAt(0))) {
+            c.add(EntityType.ORGANIZATION, 2);
         }
         if (before != null && lexicon.locPrepositions.contains(before.key())) {
             c.add(EntityType.LOCATION, len == 1 ? 1.2 : 0.8);
@@ -628,7 +745,11 @@ public final class EntityRecognizer {
                 c.add(EntityType.LOCATION, 1.5);
             }
         }
+        if (len == 1 && !atStart) {
+            c.add(EntityType.ORGANIZATION, 0.4);
+        }
         if (hasKnownPlace && len > 1) {
+            // "Cafe Ukraine", "Dynamo Moscow": a known place inside a longer name mostly names an organisation.
             c.add(EntityType.ORGANIZATION, 0.9);
         } else if (len > 1 && len <= 3 && !hasConnector) {
             c.add(EntityType.PERSON, 0.8);
@@ -681,9 +802,10 @@ public final class EntityRecognizer {
                 continue;
             }
             if (c.alias != null) {
-                // A bare surname alias of a famous person yields to a namesake the article introduced.
+                // A bare surname alias of a famous person, or a place, yields to a namesake the article
+                // introduced ("MaliVai Washington" ... "Washington said").
                 KnowledgeBase.Entry entry = c.alias.entry();
-                Resolved local = c.length() == 1 && entry.type() == EntityType.PERSON ? personLastNames.get(c.key) : null;
+                Resolved local = c.length() == 1 && !c.alias.demonym() ? personLastNames.get(c.key) : null;
                 c.resolved = local != null ? local : resolvedFor(doc, entry);
                 continue;
             }
@@ -847,37 +969,61 @@ public final class EntityRecognizer {
         return lines;
     }
 
+    /** Two or more "Name score" pairs and next to no lower-case words: a line of sports results or standings. */
+    private static boolean isResultsLine(List<Token> tokens) {
+        int pairs = 0;
+        int lowerWords = 0;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            Token next = tokens.get(i + 1);
+            if (t.isWord() && t.isCapitalized() && next.isWord() && Character.isDigit(next.text().charAt(0))) {
+                pairs++;
+            }
+            if (t.isWord() && Character.isLowerCase(t.text().charAt(0)) && t.text().length() > 3) {
+                lowerWords++;
+            }
+        }
+        boolean table = pairs >= 1 && tokens.stream().filter(t -> t.isWord() && Character.isDigit(t.text().charAt(0))).count() >= 3;
+        return (pairs >= 2 || table) && lowerWords <= 1;
+    }
+
     /**
-     * A line in capitals or Title Case (headlines, captions, sports tables): most of its words are
-     * capitalised, so capitalisation cannot separate names from other words.
+     * A line in capitals or Title Case (headlines, captions, sports tables): capitalisation cannot
+     * separate names from other words there. Title Case means no lower-case word longer than a short
+     * preposition; a name-dense prose sentence still has its verbs in lower case.
      */
     private boolean isHeadlineLike(List<Token> tokens) {
         int words = 0;
         int capitalised = 0;
-        int lowerFunctionWords = 0;
+        int allCaps = 0;
+        int lowerContent = 0;
+        int listMarks = 0;
         for (Token t : tokens) {
             if (!t.isWord() || !t.startsWithLetter()) {
+                if (t.text().equals(",") || t.text().equals("(") || t.text().equals(";")
+                        || t.isWord() && Character.isDigit(t.text().charAt(0))) {
+                    listMarks++;
+                }
                 continue;
             }
             words++;
             if (t.isCapitalized()) {
                 capitalised++;
-            } else if (lexicon.connectors.contains(t.key()) || t.key().length() <= 3) {
-                lowerFunctionWords++;
+                if (t.isAllCaps()) {
+                    allCaps++;
+                }
+            } else if (t.text().length() > 3 && !SHORT_FUNCTION_WORDS.contains(t.key())) {
+                lowerContent++;
             }
         }
         if (words < 3) {
             return false;
         }
-        int allCapsWords = 0;
-        for (Token t : tokens) {
-            if (t.isWord() && t.isAllCaps() && t.text().length() > 1) {
-                allCapsWords++;
-            }
-        }
-        if (allCapsWords * 10 >= words * 6) {
+        if (allCaps * 10 >= words * 6) {
             return true;
         }
-        return capitalised * 10 >= (words - lowerFunctionWords) * 8 && capitalised >= 4 && words - capitalised <= 3 + words / 5;
+        // Lists of names ("Mike Hulbert, Brian Henninger, ...") and results lines are Title Case too, but
+        // their capitals are names: leave them to the chunker.
+        return lowerContent == 0 && capitalised >= 4 && capitalised * 10 >= words * 6 && listMarks < 2;
     }
 }
