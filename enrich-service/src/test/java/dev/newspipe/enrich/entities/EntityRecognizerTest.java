@@ -1,0 +1,129 @@
+package dev.newspipe.enrich.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.newspipe.events.ArticleEnriched.Entity;
+import dev.newspipe.events.ArticleEnriched.EntityType;
+
+/** Behaviour on the project's own short texts. */
+class EntityRecognizerTest {
+
+    private static EntityRecognizer recognizer;
+
+    @BeforeAll
+    static void load() {
+        recognizer = new EntityRecognizer();
+    }
+
+    private static Optional<Entity> find(List<Entity> entities, String name) {
+        return entities.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    private static Entity get(List<Entity> entities, String name) {
+        return find(entities, name).orElseThrow(() -> new AssertionError(name + " missing in " + entities));
+    }
+
+    @Test
+    void unknownPeopleOrganisationsAndPlacesAreTypedFromContext() {
+        String body = "Maria Kowalczyk, chief executive of Brightwater Holdings, said on Tuesday the company would "
+                + "open a plant in Szolnok. \"We expect strong demand,\" Kowalczyk told reporters. "
+                + "Shares of Brightwater Holdings rose 4 percent at the Warsaw Stock Exchange.";
+        List<Entity> entities = recognizer.recognize("Brightwater to build plant in Hungary", body, "en");
+        Entity maria = get(entities, "Maria Kowalczyk");
+        assertEquals(EntityType.PERSON, maria.type());
+        assertEquals(2, maria.count(), "the bare surname links to the full name");
+        assertEquals("person:maria-kowalczyk", maria.id());
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Brightwater Holdings").type());
+        assertEquals(EntityType.LOCATION, get(entities, "Szolnok").type());
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Warsaw Stock Exchange").type());
+        assertTrue(find(entities, "Shares").isEmpty(), "sentence-initial common nouns are not entities");
+        assertTrue(find(entities, "Tuesday").isEmpty());
+    }
+
+    @Test
+    void titlesAreStrippedAndAliasesCanonicalised() {
+        String body = "U.S. Secretary of State Antony Blinken met Ukrainian President Volodymyr Zelenskyy in Kiev. "
+                + "The United States and NATO pledged more air defence. Zelenskyy thanked Washington.";
+        List<Entity> entities = recognizer.recognize("Blinken visits Kyiv", body, "en");
+        assertEquals(EntityType.PERSON, get(entities, "Antony Blinken").type());
+        Entity zelensky = get(entities, "Volodymyr Zelensky");
+        assertEquals(2, zelensky.count());
+        Entity us = get(entities, "United States");
+        assertEquals("Q30", us.id());
+        assertEquals(2, us.count(), "U.S. and United States are one entity");
+        Entity ukraine = get(entities, "Ukraine");
+        assertEquals("Ukrainian", ukraine.mentions().get(0).text());
+        assertEquals("Q1899", get(entities, "Kyiv").id());
+        assertEquals("Q7184", get(entities, "NATO").id());
+        assertTrue(entities.stream().noneMatch(e -> e.name().contains("Secretary") || e.name().contains("President")));
+        // Blinken and Kyiv are named in the headline: most salient.
+        assertTrue(get(entities, "Kyiv").salience() > get(entities, "NATO").salience());
+    }
+
+    @Test
+    void titleCaseAndCapitalisedHeadlinesOnlyMatchKnownNames() {
+        String body = "IRAN DENIES SUPPLYING DRONES TO RUSSIA\nTehran denied on Monday that it had sold drones to Moscow.";
+        List<Entity> entities = recognizer.recognize("Iran Says It Will Not Supply Weapons", body, "en");
+        assertTrue(find(entities, "Iran").isPresent());
+        assertTrue(find(entities, "Russia").isPresent());
+        assertTrue(entities.stream().noneMatch(e -> e.name().equals("DENIES") || e.name().equals("Says")
+                || e.name().equals("SUPPLYING DRONES")));
+    }
+
+    @Test
+    void otherLanguagesGetKnowledgeBaseMatches() {
+        String body = "Die NATO will die Ukraine weiter unterstützen, sagte Generalsekretär Jens Stoltenberg in Kyiv. "
+                + "Deutschland liefert weitere Waffen.";
+        List<Entity> entities = recognizer.recognize("NATO", body, "de");
+        assertEquals("Q7184", get(entities, "NATO").id());
+        assertEquals(EntityType.PERSON, get(entities, "Jens Stoltenberg").type());
+        assertEquals("Q1899", get(entities, "Kyiv").id());
+        assertEquals("Q183", get(entities, "Germany").id(), "non-English country names from the KB");
+        assertFalse(find(entities, "Die").isPresent());
+    }
+
+    @Test
+    void sentencesSplitLinesAndPunctuation() {
+        String body = "First line without a stop\nDr. Smith arrived. He left at 5 p.m. on Monday. Then it rained.";
+        List<int[]> spans = recognizer.sentences(body);
+        assertEquals("First line without a stop", body.substring(spans.get(0)[0], spans.get(0)[1]));
+        assertTrue(spans.size() >= 3, "got " + spans.size());
+        assertTrue(body.substring(spans.get(1)[0], spans.get(1)[1]).startsWith("Dr. Smith arrived."));
+    }
+
+    @Test
+    void emptyInputsGiveNoEntities() {
+        assertTrue(recognizer.recognize("", "", "en").isEmpty());
+        assertTrue(recognizer.recognize(null, "   ", null).isEmpty());
+    }
+
+    @Test
+    void isThreadSafe() throws Exception {
+        String body = "Prime Minister Keir Starmer met Chancellor Olaf Scholz in Berlin on Friday, the BBC reported. "
+                + "Starmer said Britain and Germany would cooperate.";
+        List<Entity> expected = recognizer.recognize("Starmer in Berlin", body, "en");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Entity>>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit(() -> recognizer.recognize("Starmer in Berlin", body, "en")));
+            }
+            for (Future<List<Entity>> result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
