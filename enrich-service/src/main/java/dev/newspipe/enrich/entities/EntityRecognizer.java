@@ -404,21 +404,19 @@ public final class EntityRecognizer {
                 key.append(' ');
             }
             key.append(last.key());
-            if (!last.isWord()) {
-                continue;
+            String joined = key.toString();
+            if (last.isWord()) {
+                KnowledgeBase.Alias alias = kb.lookup(joined);
+                if (alias != null && !(alias.foreign() && doc.english)
+                        && (caseless || last.isCapitalized() || Character.isDigit(last.text().charAt(0))
+                                || WordTokenizer.isIdeographic(last.text().charAt(0)))
+                        && (alias.exactForm() == null || exactFormMatches(alias.exactForm(), tokens, i, i + len, caseless))) {
+                    best = new KbMatch(alias, i, i + len, tokens.get(i).start(), last.end());
+                }
             }
-            KnowledgeBase.Alias alias = kb.lookup(key.toString());
-            if (alias == null || alias.foreign() && doc.english) {
-                continue;
+            if (!kb.isPrefix(joined)) {
+                break;
             }
-            if (!caseless && !(last.isCapitalized() || Character.isDigit(last.text().charAt(0))
-                    || WordTokenizer.isIdeographic(last.text().charAt(0)))) {
-                continue;
-            }
-            if (alias.exactForm() != null && !exactFormMatches(alias.exactForm(), tokens, i, i + len, caseless)) {
-                continue;
-            }
-            best = new KbMatch(alias, i, i + len, tokens.get(i).start(), last.end());
         }
         if (best == null) {
             best = hyphenatedPrefixMatch(doc, tokens.get(i), i);

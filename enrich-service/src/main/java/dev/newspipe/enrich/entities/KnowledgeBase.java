@@ -3,14 +3,16 @@ package dev.newspipe.enrich.entities;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import dev.newspipe.events.ArticleEnriched.EntityType;
 import dev.newspipe.events.TsvResource;
 
 /**
  * Known entities from the {@code kb/*.tsv} resources, indexed by the keys of their names, aliases,
- * demonyms and non-English names. Immutable once loaded, so it is shared between threads.
+ * demonyms and non-English names. Never modified after loading, so it is shared between threads.
  */
 final class KnowledgeBase {
 
@@ -26,15 +28,22 @@ final class KnowledgeBase {
     }
 
     private final Map<String, Alias> byKey;
+    /** Keys of the first words of multi-word aliases: a longer match is worth trying only after these. */
+    private final Set<String> prefixes;
     private final int maxAliasTokens;
 
-    private KnowledgeBase(Map<String, Alias> byKey, int maxAliasTokens) {
+    private KnowledgeBase(Map<String, Alias> byKey, Set<String> prefixes, int maxAliasTokens) {
         this.byKey = byKey;
+        this.prefixes = prefixes;
         this.maxAliasTokens = maxAliasTokens;
     }
 
     Alias lookup(String key) {
         return byKey.get(key);
+    }
+
+    boolean isPrefix(String key) {
+        return prefixes.contains(key);
     }
 
     int maxAliasTokens() {
@@ -66,7 +75,13 @@ final class KnowledgeBase {
                 }
             }
         }
-        return new KnowledgeBase(Map.copyOf(byKey), maxTokens[0]);
+        Set<String> prefixes = new HashSet<>();
+        for (String key : byKey.keySet()) {
+            for (int space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
+                prefixes.add(key.substring(0, space));
+            }
+        }
+        return new KnowledgeBase(new HashMap<>(byKey), new HashSet<>(prefixes), maxTokens[0]);
     }
 
     private static void add(Map<String, Alias> byKey, int[] maxTokens, String form, Entry entry, boolean demonym,

@@ -19,7 +19,7 @@ public final class LanguageIdentifier {
 
     static final String RESOURCE = "/langdetect-183.bin";
     /** Enough text for a confident guess; character n-gram features grow with length, so cap the cost. */
-    static final int MAX_CHARS = 1000;
+    static final int MAX_CHARS = 600;
     public static final DetectedLanguage UNDETERMINED = new DetectedLanguage("und", 0);
 
     /** ISO 639-3 individual languages the model uses where 639-1 has a code for the macrolanguage. */
