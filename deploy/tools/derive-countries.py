@@ -85,7 +85,17 @@ EXTRA_CAPITAL_ALIASES = {
     "Kyiv": ["Kiev"], "Washington D.C.": ["Washington, D.C.", "Washington DC", "Washington"],
     "Beijing": ["Peking"], "Reykjavik": ["Reykjavík"], "Bogotá": ["Bogota"], "Brasília": ["Brasilia"],
 }
-EXTRA_DEMONYMS = {"GB": ["Briton", "Britons"], "UA": ["Ukrainians"], "US": ["Americans"]}
+EXTRA_DEMONYMS = {
+    "GB": ["Briton", "Britons"], "PL": ["Pole", "Poles"], "RS": ["Serb", "Serbs"], "HR": ["Croat", "Croats"],
+    "BA": ["Bosnian", "Bosnians"], "TJ": ["Tajik", "Tajiks"], "UZ": ["Uzbek", "Uzbeks"], "KZ": ["Kazakh", "Kazakhs"],
+    "TM": ["Turkmen"], "KG": ["Kyrgyz"], "AF": ["Afghan", "Afghans"], "SA": ["Saudi", "Saudis"], "DK": ["Dane", "Danes"],
+    "SE": ["Swede", "Swedes"], "FI": ["Finn", "Finns"], "TR": ["Turk", "Turks"], "ES": ["Spaniard", "Spaniards"],
+    "NZ": ["New Zealander", "New Zealanders", "Kiwi", "Kiwis"], "PH": ["Filipino", "Filipinos", "Filipina"],
+    "TH": ["Thai", "Thais"], "LA": ["Lao"], "AZ": ["Azeri", "Azeris"], "KR": ["South Korean", "South Koreans"],
+    "KP": ["North Korean", "North Koreans"], "IQ": ["Iraqis"], "IL": ["Israelis"], "PK": ["Pakistanis"],
+    "YE": ["Yemenis"], "SO": ["Somalis"], "BD": ["Bangladeshis"], "KW": ["Kuwaitis"], "QA": ["Qataris"],
+    "AE": ["Emirati", "Emiratis"], "OM": ["Omanis"], "NL": ["Dutchman", "Dutchmen"], "FR": ["Frenchman", "Frenchmen"],
+}
 
 # Translations matched only in non-English text (German, French, Spanish, Italian, Dutch, Swedish, Portuguese).
 FOREIGN_LANGS = ["deu", "fra", "spa", "ita", "nld", "swe", "por"]
@@ -105,7 +115,8 @@ def clean(values, drop):
 
 
 def plural(demonym):
-    if demonym.endswith(("ese", "ish", "ch", "sh", "i")) or " " in demonym and demonym.endswith(("ese",)):
+    # "Iraqi" -> "Iraqis", "Iranian" -> "Iranians"; "Chinese", "Swiss", "Irish", "Dutch" have no plural form.
+    if demonym.endswith(("ese", "ish", "ch", "sh", "ss")):
         return None
     return demonym + "s"
 

@@ -743,7 +743,7 @@ public final class EntityRecognizer {
                 c.add(EntityType.LOCATION, 1.5);
             }
         }
-        if (len == 1 && !atStart) {
+        if (len == 1 && !atStart && tag(s, from).startsWith("PROPN")) {
             c.add(EntityType.ORGANIZATION, 0.4);
         }
         if (hasKnownPlace && len > 1) {

@@ -2,6 +2,7 @@ package dev.newspipe.enrich.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -40,17 +41,48 @@ final class SentenceSplitter {
                 Span[] spans = line.indexOf('.') < 0 && line.indexOf('?') < 0 && line.indexOf('!') < 0
                         ? new Span[] {new Span(0, line.length())}
                         : me.sentPosDetect(line);
+                int[] pending = null;
                 for (Span span : spans) {
                     int s = skipSpace(text, from + span.getStart(), from + span.getEnd());
                     int e = trimEnd(text, s, from + span.getEnd());
-                    if (e > s) {
-                        sentences.add(new int[] {s, e});
+                    if (e <= s) {
+                        continue;
                     }
+                    if (pending != null && endsWithInitialOrTitle(text, pending[0], pending[1])) {
+                        // "M. Gatting", "Dr. Smith": the model's split after an initial or a title is wrong.
+                        pending[1] = e;
+                    } else {
+                        if (pending != null) {
+                            sentences.add(pending);
+                        }
+                        pending = new int[] {s, e};
+                    }
+                }
+                if (pending != null) {
+                    sentences.add(pending);
                 }
             }
             lineStart = lineEnd + 1;
         }
         return sentences;
+    }
+
+    private static final Set<String> TITLE_ABBREVIATIONS = Set.of("Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov",
+            "Lt", "Col", "Capt", "Sgt", "Adm", "Prof", "Rev", "St", "Mt", "Ft", "No");
+
+    /** The span ends with a single-letter initial ("M.") or a title abbreviation ("Dr."). */
+    private static boolean endsWithInitialOrTitle(String text, int start, int end) {
+        if (end - start < 2 || text.charAt(end - 1) != '.') {
+            return false;
+        }
+        int wordStart = end - 1;
+        while (wordStart > start && Character.isLetter(text.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        String word = text.substring(wordStart, end - 1);
+        boolean standalone = wordStart == start || !Character.isLetterOrDigit(text.charAt(wordStart - 1))
+                && text.charAt(wordStart - 1) != '.';
+        return standalone && (word.length() == 1 && Character.isUpperCase(word.charAt(0)) || TITLE_ABBREVIATIONS.contains(word));
     }
 
     private static int skipSpace(String text, int from, int to) {
