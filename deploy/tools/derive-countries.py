@@ -99,6 +99,7 @@ EXTRA_DEMONYMS = {
 
 # Translations matched only in non-English text (German, French, Spanish, Italian, Dutch, Swedish, Portuguese).
 FOREIGN_LANGS = ["deu", "fra", "spa", "ita", "nld", "swe", "por"]
+NOT_ALIASES = {"Dominique"}  # alternative spellings that are mostly something else (a given name)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'’-]+$")
 
 
@@ -106,7 +107,7 @@ def clean(values, drop):
     out = []
     for value in values:
         value = value.strip()
-        if not value or value in drop or value in out:
+        if not value or value in drop or value in out or value in NOT_ALIASES:
             continue
         if "," in value or "(" in value or not LATIN.match(value) or len(value) <= 2:
             continue

@@ -44,6 +44,9 @@ public final class EntityRecognizer {
             "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
             "emirate", "sultanate", "principality", "united");
     private static final int LEAD_SENTENCES = 2;
+    private static final Set<String> PLACE_NOUNS = Set.of("city", "town", "village", "province", "region", "state",
+            "district", "capital", "island", "port", "county", "suburb", "area", "republic", "municipality", "outskirts",
+            "islands", "governorate", "prefecture", "neighbourhood", "neighborhood");
     private static final Set<String> SHORT_FUNCTION_WORDS = Set.of("with", "from", "into", "over", "amid", "than",
             "that", "upon", "onto", "near", "amidst", "after", "about", "says", "said", "vs");
 
@@ -74,8 +77,8 @@ public final class EntityRecognizer {
         return analyse(headline, body, languageCode).entities();
     }
 
-    /** The entities together with which mentions are demonyms ("Iranian" for Iran); for evaluation. */
-    record Analysis(List<Entity> entities, Set<Integer> demonymStarts) {
+    /** The entities, and which mentions are adjectival ("Iranian" for Iran, "London" in "London-based"); for evaluation. */
+    record Analysis(List<Entity> entities, Set<Integer> adjectivalStarts) {
     }
 
     Analysis analyse(String headline, String body, String languageCode) {
@@ -112,7 +115,7 @@ public final class EntityRecognizer {
             Sentence headlineSentence = new Sentence(-1, tokens, true);
             doc.inHeadline.addAll(headlineHits(doc, headlineSentence));
         }
-        return new Analysis(build(doc), doc.demonymStarts);
+        return new Analysis(build(doc), doc.adjectivalStarts);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -128,7 +131,7 @@ public final class EntityRecognizer {
         /** Keys of names, surnames and name parts established in prose, for headline-like lines. */
         final Map<String, Resolved> knownNames = new HashMap<>();
         final Set<Resolved> inHeadline = new HashSet<>();
-        final Set<Integer> demonymStarts = new HashSet<>();
+        final Set<Integer> adjectivalStarts = new HashSet<>();
         /** Keys of words capitalised inside prose sentences: such a word at a sentence start is a name too. */
         final Set<String> midSentenceCapitalised = new HashSet<>();
 
@@ -257,6 +260,9 @@ public final class EntityRecognizer {
                 continue;
             }
             KbMatch match = kbMatch(doc, s, i, false);
+            if (match != null && isGivenNameBeforeSurname(s, match)) {
+                match = null;
+            }
             if (match != null && !(atStart && match.to() - match.from() == 1 && !match.alias().demonym()
                     && FUNCTION_TAGS.contains(tag(s, i)))) {
                 int chunkEnd = chunkEnd(s, i);
@@ -299,6 +305,18 @@ public final class EntityRecognizer {
             titleBefore = false;
             i = Math.max(end, i + 1);
         }
+    }
+
+    /** "Chad Ogea", "Jordan Henderson": a place that is also a given name, followed by an unknown capitalised word. */
+    private boolean isGivenNameBeforeSurname(Sentence s, KbMatch match) {
+        if (match.to() - match.from() != 1 || match.alias().demonym() || match.to() >= s.tokens.size()
+                || !lexicon.firstNames.contains(s.tokens.get(match.from()).key())) {
+            return false;
+        }
+        Token next = s.tokens.get(match.to());
+        return next.isWord() && next.isCapitalized() && !next.isAllCaps() && kb.lookup(next.key()) == null
+                && !kb.isPrefix(next.key()) && !lexicon.titles.contains(next.key()) && !lexicon.orgSuffixes.contains(next.key())
+                && !lexicon.nonEntities.contains(next.key());
     }
 
     /** Knowledge-base matches (and, once the body is resolved, known names) on a line where case is no cue. */
@@ -436,6 +454,11 @@ public final class EntityRecognizer {
             return null;
         }
         return new KbMatch(alias, i, i + 1, t.start(), t.start() + hyphen);
+    }
+
+    /** A match inside a hyphenated word ("London-based") is an adjectival use, like a demonym. */
+    private static boolean isAdjectival(Candidate c) {
+        return c.alias != null && (c.alias.demonym() || c.end < c.sentence.tokens.get(c.to - 1).end());
     }
 
     private static boolean exactFormMatches(String exactForm, List<Token> tokens, int from, int to, boolean caseless) {
@@ -591,7 +614,7 @@ public final class EntityRecognizer {
      */
     private boolean acceptsAsName(Document doc, Sentence s, int i, boolean atStart) {
         Token t = s.tokens.get(i);
-        if (t.text().length() == 1 && !Character.isLetter(t.text().charAt(0))) {
+        if (t.text().length() == 1) {
             return false;
         }
         if (isInitial(t) || t.isAllCaps() && t.text().length() <= 6) {
@@ -601,7 +624,12 @@ public final class EntityRecognizer {
         boolean continued = i + 1 < s.tokens.size() && s.tokens.get(i + 1).isCapitalized() && s.tokens.get(i + 1).isWord()
                 && kb.lookup(s.tokens.get(i + 1).key()) == null;
         if (atStart) {
-            if (tag.startsWith("PROPN") || doc.midSentenceCapitalised.contains(t.key())) {
+            if (tag.startsWith("PROPN") || doc.midSentenceCapitalised.contains(t.key()) || lexicon.firstNames.contains(t.key())) {
+                return true;
+            }
+            boolean nameFollows = i + 1 < s.tokens.size() && s.tokens.get(i + 1).isCapitalized() && s.tokens.get(i + 1).isWord();
+            if (nameFollows && (tag.equals("NOUN") || tag.equals("X"))) {
+                // "Trevor Holland said": the model tags unfamiliar given names as nouns at a sentence start.
                 return true;
             }
             return continued && !FUNCTION_TAGS.contains(tag) && suffixEndsName(s, i);
@@ -731,6 +759,11 @@ public final class EntityRecognizer {
         if (len == 1 && s.resultsLike && after != null && after.isWord() && Character.isDigit(after.text().charAt(0))) {
             c.add(EntityType.ORGANIZATION, 2);
         }
+        Token beforeOf = from > 1 ? tokens.get(from - 2) : null;
+        if (before != null && before.key().equals("of") && beforeOf != null && PLACE_NOUNS.contains(beforeOf.key())) {
+            // "the town of Uyo", "the province of Helmand"
+            c.add(EntityType.LOCATION, 2.5);
+        }
         if (before != null && lexicon.locPrepositions.contains(before.key())) {
             c.add(EntityType.LOCATION, len == 1 ? 1.2 : 0.8);
         }
@@ -826,7 +859,7 @@ public final class EntityRecognizer {
         }
         for (Candidate c : doc.candidates) {
             if (c.resolved != null) {
-                boolean demonym = c.alias != null && c.alias.demonym();
+                boolean demonym = isAdjectival(c);
                 addMention(doc, c.resolved, c.sentence.index, c.start, c.end, demonym);
             }
         }
@@ -893,7 +926,7 @@ public final class EntityRecognizer {
         r.firstSentence = Math.min(r.firstSentence, sentence);
         if (demonym) {
             r.demonymMentions++;
-            doc.demonymStarts.add(start);
+            doc.adjectivalStarts.add(start);
         }
     }
 

@@ -22,7 +22,8 @@ import dev.newspipe.testsupport.SharedData;
  *
  * <p>Text is rebuilt from the tokens with single spaces, one sentence per line, and recognised one
  * article (headline, dateline and story) at a time. Our types map to CoNLL's: PERSON to PER, ORGANIZATION to ORG,
- * LOCATION to LOC except demonym mentions ("Iranian"), which CoNLL tags MISC like EVENT, PRODUCT and MISC.
+ * LOCATION to LOC except adjectival mentions ("Iranian", "London-based"), which CoNLL tags MISC like EVENT,
+ * PRODUCT and MISC.
  *
  * <p>Run: {@code NEWS_SHARED_DIR=/work/shared ./mvnw -pl enrich-service exec:java ...} or from an IDE;
  * arguments: {@code [--errors N]} prints N false positives and negatives per type.
@@ -87,7 +88,7 @@ public final class ConllEvaluation {
             Set<Span> predicted = new HashSet<>();
             for (Entity entity : analysis.entities()) {
                 for (Mention m : entity.mentions()) {
-                    predicted.add(new Span(m.start(), m.end(), conllType(entity.type(), analysis.demonymStarts().contains(m.start()))));
+                    predicted.add(new Span(m.start(), m.end(), conllType(entity.type(), analysis.adjectivalStarts().contains(m.start()))));
                 }
             }
             for (Span p : predicted) {
