@@ -99,7 +99,8 @@ EXTRA_DEMONYMS = {
 
 # Translations matched only in non-English text (German, French, Spanish, Italian, Dutch, Swedish, Portuguese).
 FOREIGN_LANGS = ["deu", "fra", "spa", "ita", "nld", "swe", "por"]
-NOT_ALIASES = {"Dominique"}  # alternative spellings that are mostly something else (a given name)
+NOT_ALIASES = {"Dominique"}
+NOT_CAPITAL_NAMES = {"Victoria", "Kingston", "Hamilton", "Douglas", "Stanley", "Castries"}  # alternative spellings that are mostly something else (a given name)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'’-]+$")
 
 
@@ -157,7 +158,9 @@ def main():
         note = "country iso=%s/%s" % (code, c["cca3"])
         rows.append((COUNTRY_QIDS.get(code, ""), "LOCATION", name, aliases, demonyms, foreign, note))
         for capital in c.get("capital", []):
-            if capital == name:
+            # Capitals of dependencies are mostly tiny towns whose names are also common names
+            # ("Douglas", "Hamilton", "Stanley"): only sovereign states' capitals are taken.
+            if capital == name or not c.get("independent") or capital in NOT_CAPITAL_NAMES:
                 continue
             rows.append((CAPITAL_QIDS.get(capital, ""), "LOCATION", capital, EXTRA_CAPITAL_ALIASES.get(capital, []),
                          [], [], "capital of %s" % code))

@@ -826,7 +826,11 @@ public final class EntityRecognizer {
             c.resolved = person;
             List<Token> tokens = c.sentence.tokens;
             personLastNames.putIfAbsent(tokens.get(c.to - 1).key(), person);
-            personParts.putIfAbsent(tokens.get(c.from).key(), person);
+            // The first word stands for the person only when the name is surely a person's ("Chen" of the
+            // known "Chen Zhi"), not for a pair of unknown words typed a person by default.
+            if (c.alias != null || scoresByKey.get(c.key)[EntityType.PERSON.ordinal()] >= 2) {
+                personParts.putIfAbsent(tokens.get(c.from).key(), person);
+            }
         }
         for (Candidate c : doc.candidates) {
             if (c.resolved != null) {
