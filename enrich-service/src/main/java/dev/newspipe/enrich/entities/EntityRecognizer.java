@@ -540,7 +540,7 @@ public final class EntityRecognizer {
                     if (lexicon.titles.contains(t.key()) && titlePhraseEnd(s, j) > j) {
                         break;
                     }
-                    if (FUNCTION_TAGS.contains(tag(s, j)) && !t.isAllCaps() && !isInitial(t)) {
+                    if (FUNCTION_TAGS.contains(tag(s, j)) && !t.isAllCaps() && !isInitial(t) && !isInitial(tokens.get(j - 1))) {
                         break;
                     }
                 }
@@ -746,9 +746,8 @@ public final class EntityRecognizer {
         } else if (len == 1 && who) {
             c.add(EntityType.PERSON, 1.2);
         } else if (len == 1 && speaks) {
-            // News introduces people by full name before using the surname alone (a bare surname that
-            // refers back is linked before typing), so a lone unknown word that "said" is mostly a company.
-            c.add(EntityType.ORGANIZATION, 1.0);
+            // Weaker than for a full name: companies and agencies "say" things too.
+            c.add(EntityType.PERSON, 1.0);
         }
         if (after != null && lexicon.titles.contains(after.key()) && !after.isCapitalized() || after != null
                 && after.isCapitalized() && (after.key().equals("ceo") || after.key().equals("spokesman")
@@ -756,8 +755,9 @@ public final class EntityRecognizer {
             // "Cofinec CEO Stephen Frater", "Petofi general manager": an organisation before a role.
             c.add(EntityType.ORGANIZATION, 1.5);
         }
-        if (len == 1 && s.resultsLike && after != null && after.isWord() && Character.isDigit(after.text().charAt(0))) {
-            c.add(EntityType.ORGANIZATION, 2);
+        if (s.resultsLike && after != null && after.isWord() && Character.isDigit(after.text().charAt(0))) {
+            // "Crystal Palace 4 Leyton Orient 1": teams; a player's given name or initial still wins.
+            c.add(EntityType.ORGANIZATION, len == 1 ? 2 : 1.5);
         }
         Token beforeOf = from > 1 ? tokens.get(from - 2) : null;
         if (before != null && before.key().equals("of") && beforeOf != null && PLACE_NOUNS.contains(beforeOf.key())) {
