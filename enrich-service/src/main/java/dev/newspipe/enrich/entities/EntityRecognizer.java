@@ -42,7 +42,7 @@ public final class EntityRecognizer {
             "du", "la", "le", "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "y");
     private static final Set<String> OF_HEADS = Set.of("republic", "kingdom", "gulf", "strait", "cape", "isle", "duke",
             "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
-            "emirate", "sultanate", "principality", "united");
+            "emirate", "sultanate", "principality", "united", "nation", "church", "order", "society");
     private static final int LEAD_SENTENCES = 2;
     private static final Set<String> PLACE_NOUNS = Set.of("city", "town", "village", "province", "region", "state",
             "district", "capital", "island", "port", "county", "suburb", "area", "republic", "municipality", "outskirts",
@@ -263,8 +263,7 @@ public final class EntityRecognizer {
             if (match != null && isGivenNameBeforeSurname(s, match)) {
                 match = null;
             }
-            if (match != null && !(atStart && match.to() - match.from() == 1 && !match.alias().demonym()
-                    && FUNCTION_TAGS.contains(tag(s, i)))) {
+            if (match != null && !(atStart && isCommonWordUse(s, match))) {
                 int chunkEnd = chunkEnd(s, i);
                 String lastKey = tokens.get(chunkEnd - 1).key();
                 boolean orgName = lexicon.orgSuffixes.contains(lastKey) || hasOrgHead(tokens, match.to(), chunkEnd);
@@ -307,6 +306,17 @@ public final class EntityRecognizer {
         }
     }
 
+    /**
+     * A one-word organisation or product alias at a sentence start that the tagger reads as a verb or
+     * function word ("Shell out", "Meta-analyses") is not a name there. Places and people are kept.
+     */
+    private boolean isCommonWordUse(Sentence s, KbMatch match) {
+        EntityType type = match.alias().entry().type();
+        Token t = s.tokens.get(match.from());
+        return match.to() - match.from() == 1 && !match.alias().demonym() && !t.isAllCaps()
+                && type != EntityType.LOCATION && type != EntityType.PERSON && FUNCTION_TAGS.contains(tag(s, match.from()));
+    }
+
     /** "Chad Ogea", "Jordan Henderson": a place that is also a given name, followed by an unknown capitalised word. */
     private boolean isGivenNameBeforeSurname(Sentence s, KbMatch match) {
         if (match.to() - match.from() != 1 || match.alias().demonym() || match.to() >= s.tokens.size()
@@ -338,7 +348,7 @@ public final class EntityRecognizer {
                 i = match.to();
                 continue;
             }
-            if (!withKnownNames && s.resultsLike && doc.english) {
+            if (!withKnownNames && s.resultsLike && doc.english && !s.headlineLike) {
                 int end = i;
                 while (end < tokens.size() && tokens.get(end).isWord() && tokens.get(end).isCapitalized()) {
                     end++;
@@ -475,7 +485,9 @@ public final class EntityRecognizer {
 
     /** In a results line a place followed by a score is the team named after it. */
     private static Candidate teamOrKbCandidate(Sentence s, KbMatch match) {
+        // National teams are reported under the country's name and stay places.
         if (s.resultsLike && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
+                && !match.alias().entry().note().startsWith("country")
                 && match.to() < s.tokens.size() && s.tokens.get(match.to()).isWord()
                 && Character.isDigit(s.tokens.get(match.to()).text().charAt(0))) {
             Candidate team = new Candidate(s, match.from(), match.to(), KnowledgeBase.joinKeys(s.tokens, match.from(), match.to()));
