@@ -20,7 +20,11 @@ final class KnowledgeBase {
     static final List<String> FILES = List.of("/kb/people.tsv", "/kb/organizations.tsv", "/kb/countries.tsv",
             "/kb/places.tsv", "/kb/events-products.tsv");
 
-    record Entry(String id, EntityType type, String name, String note) {
+    record Entry(String id, EntityType type, String name, String note, String file) {
+    }
+
+    private static boolean hasQid(Entry entry) {
+        return entry.id().startsWith("Q");
     }
 
     /** How a key names an entry: {@code exactForm} is set for acronyms, which must match case-sensitively. */
@@ -62,7 +66,7 @@ final class KnowledgeBase {
                 String name = row[2].strip();
                 String qid = row[0].strip();
                 Entry entry = new Entry(qid.isEmpty() ? EntitySlugs.slug(type, name) : qid, type, name,
-                        column(row, 6));
+                        column(row, 6), file);
                 add(byKey, maxTokens, name, entry, false, false);
                 for (String alias : split(column(row, 3))) {
                     add(byKey, maxTokens, alias, entry, false, false);
@@ -91,9 +95,12 @@ final class KnowledgeBase {
         String letters = form.replace(".", "");
         boolean acronym = letters.length() <= 5 && letters.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
         Alias alias = new Alias(entry, demonym, foreign, acronym ? letters : null);
-        // First file wins; within an entry, a real name beats a foreign form of the same spelling.
+        // First file wins, except that an English form beats a non-English one of the same spelling, and
+        // an entry with a Wikidata id beats one without from the same file ("Dutch": the Netherlands, not
+        // the Caribbean Netherlands).
         Alias existing = byKey.get(key);
-        if (existing == null || existing.entry() == entry && existing.foreign() && !foreign) {
+        if (existing == null || existing.foreign() && !foreign
+                || existing.foreign() == foreign && !hasQid(existing.entry()) && hasQid(entry) && existing.entry().file().equals(entry.file())) {
             byKey.put(key, alias);
         }
         maxTokens[0] = Math.max(maxTokens[0], tokens.size());
