@@ -259,6 +259,13 @@ public final class EntityRecognizer {
                 i++;
                 continue;
             }
+            int datelineEnd = i == 0 ? datelineEnd(s) : -1;
+            if (datelineEnd > 0) {
+                doc.candidates.add(datelineCandidate(doc, s, datelineEnd));
+                atStart = true;
+                i = datelineEnd;
+                continue;
+            }
             KbMatch match = kbMatch(doc, s, i, false);
             if (match != null && isGivenNameBeforeSurname(s, match)) {
                 match = null;
@@ -317,6 +324,43 @@ public final class EntityRecognizer {
                 && type != EntityType.LOCATION && type != EntityType.PERSON && FUNCTION_TAGS.contains(tag(s, match.from()));
     }
 
+    /**
+     * End of a dateline's place ("OTTAWA:", "PHNOM PENH:", "BONN 1996-08-30", "IRVINE, Calif."): capitals
+     * opening a line followed by a colon, a comma, a date, a dash or an agency in brackets; -1 if none.
+     */
+    private int datelineEnd(Sentence s) {
+        List<Token> tokens = s.tokens;
+        if (tokens.isEmpty() || lexicon.nonEntities.contains(tokens.get(0).key())) {
+            return -1;
+        }
+        int end = 0;
+        while (end < tokens.size() && end < 4 && tokens.get(end).isWord() && tokens.get(end).isAllCaps()) {
+            end++;
+        }
+        if (end == 0 || end >= tokens.size()) {
+            return -1;
+        }
+        Token next = tokens.get(end);
+        String text = next.text();
+        boolean date = next.isWord() && Character.isDigit(text.charAt(0)) && text.length() >= 8 && text.indexOf('-') > 0;
+        // Not a plain hyphen: "SOCCER - ..." opens a sports headline, not a dateline.
+        boolean separator = text.equals(":") || text.equals("(") || text.equals("\u2014") || text.equals("\u2013");
+        boolean commaPlace = text.equals(",") && end + 1 < tokens.size() && tokens.get(end + 1).isCapitalized()
+                && (end + 2 == tokens.size() || !tokens.get(end + 2).isWord() || tokens.get(end + 2).isCapitalized()
+                        || Character.isDigit(tokens.get(end + 2).text().charAt(0)));
+        return date || separator || commaPlace ? end : -1;
+    }
+
+    private Candidate datelineCandidate(Document doc, Sentence s, int end) {
+        KbMatch match = kbMatch(doc, s, 0, true);
+        if (match != null && match.to() == end && match.alias().entry().type() == EntityType.LOCATION) {
+            return kbCandidate(s, match);
+        }
+        Candidate c = new Candidate(s, 0, end, KnowledgeBase.joinKeys(s.tokens, 0, end));
+        c.add(EntityType.LOCATION, 3);
+        return c;
+    }
+
     /** "Chad Ogea", "Jordan Henderson": a place that is also a given name, followed by an unknown capitalised word. */
     private boolean isGivenNameBeforeSurname(Sentence s, KbMatch match) {
         if (match.to() - match.from() != 1 || match.alias().demonym() || match.to() >= s.tokens.size()
@@ -338,6 +382,14 @@ public final class EntityRecognizer {
             if (!t.isWord() || (!t.isCapitalized() && !WordTokenizer.isIdeographic(t.text().charAt(0))
                     && !Character.isDigit(t.text().charAt(0)))) {
                 i++;
+                continue;
+            }
+            int datelineEnd = i == 0 && doc.english ? datelineEnd(s) : -1;
+            if (datelineEnd > 0) {
+                if (!withKnownNames) {
+                    doc.candidates.add(datelineCandidate(doc, s, datelineEnd));
+                }
+                i = datelineEnd;
                 continue;
             }
             KbMatch match = kbMatch(doc, s, i, s.headlineLike);
@@ -775,6 +827,10 @@ public final class EntityRecognizer {
         if (before != null && before.key().equals("of") && beforeOf != null && PLACE_NOUNS.contains(beforeOf.key())) {
             // "the town of Uyo", "the province of Helmand"
             c.add(EntityType.LOCATION, 2.5);
+        }
+        if (before != null && before.key().equals("the") && beforeOf != null && lexicon.locPrepositions.contains(beforeOf.key())) {
+            // "in the Midwest", "across the Balkans"
+            c.add(EntityType.LOCATION, 0.8);
         }
         if (before != null && lexicon.locPrepositions.contains(before.key())) {
             c.add(EntityType.LOCATION, len == 1 ? 1.2 : 0.8);

@@ -14,7 +14,8 @@ final class WordTokenizer {
 
     private static final Set<String> ABBREVIATIONS = Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen",
             "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Adm", "Prof", "Rev", "Inc", "Corp", "Co", "Ltd", "Bros", "No",
-            "Mt", "Ft", "Ave", "vs", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Calif", "Mass", "Fla");
+            "Mt", "Ft", "Ave", "vs", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Calif", "Mass", "Fla", "Mich",
+            "Tex", "Ariz", "Conn", "Minn", "Wis", "Colo", "Tenn", "Ky", "La", "Okla", "Ala", "Nev");
 
     static List<Token> tokenize(String text, int from, int to) {
         List<Token> tokens = new ArrayList<>();
