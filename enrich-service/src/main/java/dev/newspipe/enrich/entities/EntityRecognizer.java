@@ -691,7 +691,9 @@ public final class EntityRecognizer {
             if (tag.startsWith("PROPN") || doc.midSentenceCapitalised.contains(t.key()) || lexicon.firstNames.contains(t.key())) {
                 return true;
             }
-            boolean nameFollows = i + 1 < s.tokens.size() && s.tokens.get(i + 1).isCapitalized() && s.tokens.get(i + 1).isWord();
+            Token next = i + 1 < s.tokens.size() ? s.tokens.get(i + 1) : null;
+            boolean nameFollows = next != null && next.isCapitalized() && next.isWord() && kb.lookup(next.key()) == null
+                    && !kb.isPrefix(next.key());
             if (nameFollows && (tag.equals("NOUN") || tag.equals("X"))) {
                 // "Trevor Holland said": the model tags unfamiliar given names as nouns at a sentence start.
                 return true;
@@ -759,6 +761,10 @@ public final class EntityRecognizer {
         if (len == 1 && (lexicon.orgSuffixes.contains(lastKey) && !first.isAllCaps() || lexicon.locSuffixes.contains(lastKey)
                 || lexicon.eventSuffixes.contains(lastKey) || lexicon.titles.contains(lastKey)
                 || lexicon.titleModifiers.contains(lastKey) || lexicon.connectors.contains(lastKey))) {
+            return null;
+        }
+        if (len == 1 && first.isAllCaps() && to < tokens.size() && tokens.get(to).text().equals(":")) {
+            // "ISSUE :", "NOTE:": a field label in a table or notice
             return null;
         }
         Candidate c = new Candidate(s, from, to, KnowledgeBase.joinKeys(tokens, from, to));
