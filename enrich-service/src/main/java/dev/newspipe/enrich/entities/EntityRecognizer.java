@@ -34,6 +34,7 @@ public final class EntityRecognizer {
 
     private static final Set<String> NOT_NAME_TAGS = Set.of("ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX",
             "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "SYM", "PUNCT");
+    private static final Set<String> MID_SENTENCE_NOT_NAME_TAGS = Set.of("ADJ", "ADV", "VERB", "NUM");
     private static final Set<String> FUNCTION_TAGS = Set.of("VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ",
             "SCONJ", "PART", "INTJ");
     /** Acronyms that are ordinary words when a whole line is in capitals. */
@@ -694,13 +695,15 @@ public final class EntityRecognizer {
             Token next = i + 1 < s.tokens.size() ? s.tokens.get(i + 1) : null;
             boolean nameFollows = next != null && next.isCapitalized() && next.isWord() && kb.lookup(next.key()) == null
                     && !kb.isPrefix(next.key());
-            if (nameFollows && (tag.equals("NOUN") || tag.equals("X"))) {
-                // "Trevor Holland said": the model tags unfamiliar given names as nouns at a sentence start.
+            if (nameFollows && !FUNCTION_TAGS.contains(tag) && !tag.equals("ADJ") && !tag.equals("NUM")) {
+                // "Trevor Holland said": the model often mistags unfamiliar given names at a sentence start.
                 return true;
             }
             return continued && !FUNCTION_TAGS.contains(tag) && suffixEndsName(s, i);
         }
-        if (!NOT_NAME_TAGS.contains(tag)) {
+        // Inside a sentence capitals are strong evidence: only an adjective, adverb, verb or number reading
+        // ("Western allies") overrules them; a pronoun or determiner tag there is the tagger's error.
+        if (!MID_SENTENCE_NOT_NAME_TAGS.contains(tag) || lexicon.firstNames.contains(t.key())) {
             return true;
         }
         return continued && !FUNCTION_TAGS.contains(tag);
