@@ -631,6 +631,15 @@ public final class EntityRecognizer {
         return end;
     }
 
+    private static boolean hasAllCaps(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).isAllCaps()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "Chicago Board of Trade": an organisation head word followed by "of" inside [from, to). */
     private boolean hasOrgHead(List<Token> tokens, int from, int to) {
         for (int k = from; k + 1 < to; k++) {
@@ -859,7 +868,8 @@ public final class EntityRecognizer {
         if (hasKnownPlace && len > 1) {
             // "Cafe Ukraine", "Dynamo Moscow": a known place inside a longer name mostly names an organisation.
             c.add(EntityType.ORGANIZATION, 0.9);
-        } else if (len > 1 && len <= 3 && !hasConnector) {
+        } else if (len > 1 && len <= 3 && !hasConnector && !hasAllCaps(tokens, from, to)) {
+            // Most capitalised pairs and triples in news are people's names ("LM Ericsson" is not).
             c.add(EntityType.PERSON, 0.8);
         }
         return c;
