@@ -32,22 +32,27 @@ import dev.newspipe.events.ArticleEnriched.Mention;
  */
 public final class EntityRecognizer {
 
-    private static final Set<String> NOT_NAME_TAGS = Set.of("ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX",
-            "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "SYM", "PUNCT");
+    /** Universal Dependencies tags that overrule capitalisation inside a sentence. */
     private static final Set<String> MID_SENTENCE_NOT_NAME_TAGS = Set.of("ADJ", "ADV", "VERB", "NUM");
+    /** Tags of words that end a name chunk or make a sentence-initial capital an ordinary word. */
     private static final Set<String> FUNCTION_TAGS = Set.of("VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ",
             "SCONJ", "PART", "INTJ");
     /** Acronyms that are ordinary words when a whole line is in capitals. */
     private static final Set<String> SHOUTED_WORDS = Set.of("WHO", "AU", "IT", "FED");
+    /** Lower-case particles inside personal and place names ("Ursula von der Leyen", "Lula da Silva"). */
     private static final Set<String> FOREIGN_PARTICLES = Set.of("de", "del", "della", "di", "da", "do", "dos", "das",
             "du", "la", "le", "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "y");
+    /** Head words that take an "of" phrase into a name ("Gulf of Mexico", "Nation of Islam"). */
     private static final Set<String> OF_HEADS = Set.of("republic", "kingdom", "gulf", "strait", "cape", "isle", "duke",
             "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
             "emirate", "sultanate", "principality", "united", "nation", "church", "order", "society");
+    /** Sentences that count as the lead for salience. */
     private static final int LEAD_SENTENCES = 2;
+    /** "the town of X": X is a place. */
     private static final Set<String> PLACE_NOUNS = Set.of("city", "town", "village", "province", "region", "state",
             "district", "capital", "island", "port", "county", "suburb", "area", "republic", "municipality", "outskirts",
             "islands", "governorate", "prefecture", "neighbourhood", "neighborhood");
+    /** Lower-case words a Title Case headline may still contain. */
     private static final Set<String> SHORT_FUNCTION_WORDS = Set.of("with", "from", "into", "over", "amid", "than",
             "that", "upon", "onto", "near", "amidst", "after", "about", "says", "said", "vs");
 

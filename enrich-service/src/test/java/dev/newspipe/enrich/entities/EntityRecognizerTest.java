@@ -103,6 +103,13 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void missingModelFailsWithAClearMessage() {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ModelResources.load("/no-such-model.bin", "opennlp-models-xx", in -> in));
+        assertTrue(e.getMessage().contains("/no-such-model.bin") && e.getMessage().contains("opennlp-models-xx"), e.getMessage());
+    }
+
+    @Test
     void emptyInputsGiveNoEntities() {
         assertTrue(recognizer.recognize("", "", "en").isEmpty());
         assertTrue(recognizer.recognize(null, "   ", null).isEmpty());
