@@ -924,6 +924,15 @@ public final class EntityRecognizer {
                 personParts.putIfAbsent(tokens.get(c.from).key(), person);
             }
         }
+        Map<String, Resolved> organisationsByInitials = new HashMap<>();
+        for (Candidate c : doc.candidates) {
+            EntityType type = c.alias != null ? c.alias.entry().type() : best(scoresByKey.get(c.key));
+            String initials = initials(c);
+            if (type == EntityType.ORGANIZATION && initials.length() >= 2) {
+                Resolved organisation = c.alias != null ? resolvedFor(doc, c.alias.entry()) : resolvedFor(doc, type, nameOf(c));
+                organisationsByInitials.putIfAbsent(initials, organisation);
+            }
+        }
         for (Candidate c : doc.candidates) {
             if (c.resolved != null) {
                 continue;
@@ -936,7 +945,15 @@ public final class EntityRecognizer {
                 c.resolved = local != null ? local : resolvedFor(doc, entry);
                 continue;
             }
-            if (c.length() == 1 || c.length() == 2 && lexicon.titles.contains(c.sentence.tokens.get(c.from).key())) {
+            if (c.length() == 1 && c.sentence.tokens.get(c.from).isAllCaps()) {
+                // "Islamic Revolutionary Guard Corps (IRGC)": an unknown acronym of an organisation named here
+                Resolved organisation = organisationsByInitials.get(c.key.replace(" ", ""));
+                if (organisation != null) {
+                    c.resolved = organisation;
+                    continue;
+                }
+            }
+            if (c.length() == 1) {
                 Resolved person = personLastNames.get(c.key);
                 if (person == null) {
                     person = personParts.get(c.key);
@@ -968,6 +985,21 @@ public final class EntityRecognizer {
         for (Map.Entry<String, Resolved> e : personLastNames.entrySet()) {
             doc.knownNames.putIfAbsent(e.getKey(), e.getValue());
         }
+    }
+
+    /** Lower-case initials of a multi-word name's capitalised words ("Islamic Revolutionary Guard Corps": "irgc"). */
+    private static String initials(Candidate c) {
+        if (c.length() < 2) {
+            return "";
+        }
+        StringBuilder initials = new StringBuilder();
+        for (int i = c.from; i < c.to; i++) {
+            Token t = c.sentence.tokens.get(i);
+            if (t.isWord() && t.isCapitalized()) {
+                initials.append(Character.toLowerCase(t.text().charAt(0)));
+            }
+        }
+        return initials.toString();
     }
 
     private static void registerKnownName(Document doc, Resolved r, String form) {

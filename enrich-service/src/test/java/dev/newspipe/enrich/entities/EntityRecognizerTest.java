@@ -72,6 +72,15 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void acronymsLinkToTheOrganisationTheyAbbreviate() {
+        String body = "The National Rifle Association (NRA) said on Monday it would fight the bill. "
+                + "The NRA has five million members.";
+        Entity nra = get(recognizer.recognize("", body, "en"), "National Rifle Association");
+        assertEquals(EntityType.ORGANIZATION, nra.type());
+        assertEquals(3, nra.count());
+    }
+
+    @Test
     void titleCaseAndCapitalisedHeadlinesOnlyMatchKnownNames() {
         String body = "IRAN DENIES SUPPLYING DRONES TO RUSSIA\nTehran denied on Monday that it had sold drones to Moscow.";
         List<Entity> entities = recognizer.recognize("Iran Says It Will Not Supply Weapons", body, "en");
