@@ -46,6 +46,11 @@ public final class EntityRecognizer {
     private static final Set<String> OF_HEADS = Set.of("republic", "kingdom", "gulf", "strait", "cape", "isle", "duke",
             "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
             "emirate", "sultanate", "principality", "united", "nation", "church", "order", "society");
+    /** Sports club prefixes and legal forms of companies, for names in any language. */
+    private static final Set<String> CLUB_FORMS = Set.of("fc", "ac", "sc", "afc", "cf", "bk", "fk", "sk", "vfb", "vfl",
+            "tsv", "ssc", "as", "rc", "ud", "cd", "if");
+    private static final Set<String> COMPANY_FORMS = Set.of("ag", "gmbh", "ab", "asa", "as", "sa", "se", "nv", "bv",
+            "oyj", "spa", "plc", "inc", "ltd", "kgaa", "co", "corp", "group", "holding");
     /** Sentences that count as the lead for salience. */
     private static final int LEAD_SENTENCES = 2;
     /** "the town of X": X is a place. */
@@ -111,8 +116,10 @@ public final class EntityRecognizer {
             }
         }
         resolve(doc);
+        // Second pass for lines where capitals were no cue, and in other languages for bare surnames
+        // ("Zwayer" after "Felix Zwayer").
         for (Sentence sentence : doc.sentences) {
-            if (sentence.headlineLike) {
+            if (sentence.headlineLike || !english) {
                 scanKnownOnly(doc, sentence, true);
             }
         }
@@ -419,6 +426,14 @@ public final class EntityRecognizer {
                     continue;
                 }
             }
+            if (!withKnownNames && !doc.english) {
+                Candidate name = foreignName(s, i);
+                if (name != null) {
+                    doc.candidates.add(name);
+                    i = name.to;
+                    continue;
+                }
+            }
             if (withKnownNames) {
                 int matched = knownNameMatch(doc, s, i);
                 if (matched > i) {
@@ -428,6 +443,39 @@ public final class EntityRecognizer {
             }
             i++;
         }
+    }
+
+    /**
+     * Names that need no English grammar: a known given name followed by capitalised words ("Lucien Favre",
+     * "Guido Winkmann") is a person; a run of capitalised words with a club or company form ("FC Schalke 04",
+     * "Volvo AB") is an organisation. Used for languages other than English, where German capitalises
+     * every noun and the English tagger does not apply.
+     */
+    private Candidate foreignName(Sentence s, int i) {
+        List<Token> tokens = s.tokens;
+        int end = i;
+        while (end < tokens.size() && end - i < 4 && tokens.get(end).isWord()
+                && (tokens.get(end).isCapitalized() || end > i && FOREIGN_PARTICLES.contains(tokens.get(end).key())
+                        && end + 1 < tokens.size() && tokens.get(end + 1).isCapitalized())) {
+            end++;
+        }
+        Token first = tokens.get(i);
+        if (end - i >= 2 && lexicon.firstNames.contains(first.key()) && kb.lookup(tokens.get(i + 1).key()) == null) {
+            Candidate person = new Candidate(s, i, end, KnowledgeBase.joinKeys(tokens, i, end));
+            person.add(EntityType.PERSON, 3);
+            return person;
+        }
+        boolean clubFirst = CLUB_FORMS.contains(first.key()) && end - i >= 2;
+        boolean companyLast = end - i >= 2 && COMPANY_FORMS.contains(tokens.get(end - 1).key());
+        if (clubFirst || companyLast) {
+            if (clubFirst && end < tokens.size() && tokens.get(end).isWord() && Character.isDigit(tokens.get(end).text().charAt(0))) {
+                end++; // "FC Schalke 04"
+            }
+            Candidate organisation = new Candidate(s, i, end, KnowledgeBase.joinKeys(tokens, i, end));
+            organisation.add(EntityType.ORGANIZATION, 3);
+            return organisation;
+        }
+        return null;
     }
 
     /** Adds mentions of names the body established (full names, surnames) found in a headline-like line. */

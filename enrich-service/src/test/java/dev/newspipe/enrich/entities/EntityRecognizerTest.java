@@ -103,6 +103,18 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void otherLanguagesFindPeopleByGivenNameAndClubsByTheirForm() {
+        String body = "Der Trainer Thomas Brenner kritisierte nach dem Spiel gegen den FC Schalke 04 den Schiedsrichter. "
+                + "Brenner sagte, die Entscheidung sei falsch gewesen.";
+        List<Entity> entities = recognizer.recognize("", body, "de");
+        Entity coach = get(entities, "Thomas Brenner");
+        assertEquals(EntityType.PERSON, coach.type());
+        assertEquals(2, coach.count(), "the bare surname links to the full name");
+        assertEquals(EntityType.ORGANIZATION, get(entities, "FC Schalke 04").type());
+        assertTrue(find(entities, "Der Trainer").isEmpty() && find(entities, "Spiel").isEmpty());
+    }
+
+    @Test
     void sentencesSplitLinesAndPunctuation() {
         String body = "First line without a stop\nDr. Smith arrived. He left at 5 p.m. on Monday. Then it rained.";
         List<int[]> spans = recognizer.sentences(body);
