@@ -25,8 +25,12 @@ import dev.newspipe.testsupport.SharedData;
  * LOCATION to LOC except adjectival mentions ("Iranian", "London-based"), which CoNLL tags MISC like EVENT,
  * PRODUCT and MISC.
  *
- * <p>Run: {@code NEWS_SHARED_DIR=/work/shared ./mvnw -pl enrich-service exec:java ...} or from an IDE;
- * arguments: {@code [--errors N]} prints N false positives and negatives per type.
+ * <p>Run from the project root (or an IDE); {@code --errors N} prints N false positives and negatives per type:
+ * <pre>
+ * ./mvnw -o -q -pl enrich-service test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+ * NEWS_SHARED_DIR=../shared java -Xmx512m -cp enrich-service/target/test-classes:enrich-service/target/classes:$(cat enrich-service/target/test-cp.txt) \
+ *     dev.newspipe.enrich.entities.ConllEvaluation --errors 40
+ * </pre>
  */
 public final class ConllEvaluation {
 

@@ -15,7 +15,8 @@ import dev.newspipe.testsupport.SharedData;
 /**
  * Single-thread throughput of entity recognition (and, separately, language identification) on
  * ~600-word articles built from consecutive AG News items. A main, not a test: timings need a quiet
- * machine. Run with {@code -Xmx512m}; prints ms per article after warm-up.
+ * machine. Run with {@code -Xmx512m} (classpath as for {@link ConllEvaluation}); the argument is the number
+ * of rounds over the articles; prints wall and thread-CPU ms per article for each round.
  */
 public final class EntityBenchmark {
 
