@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -78,7 +77,7 @@ public class Stories {
         Map<String, Instant[]> storyTimes = storyTimes(c, candidates.values().stream().map(Candidate::storyId).toList());
 
         for (StoryFeatures article : batch.values()) {
-            Set<String> seen = new TreeSet<>();
+            Set<String> seen = new LinkedHashSet<>();
             for (Long key : keysOf.get(article.id())) {
                 seen.addAll(byKey.getOrDefault(key, Set.of()));
             }
@@ -269,7 +268,7 @@ public class Stories {
                         entityWeights.put(entityIds[i], weights[i].doubleValue());
                     }
                     Integer[] minhash = (Integer[]) rs.getArray(7).getArray();
-                    StoryFeatures f = new StoryFeatures(id, published == null ? null : published.toInstant(), entityWeights,
+                    StoryFeatures f = StoryFeatures.create(id, published == null ? null : published.toInstant(), entityWeights,
                             Set.of((String[]) rs.getArray(6).getArray()),
                             java.util.Arrays.stream(minhash).mapToInt(Integer::intValue).toArray(),
                             Set.of((String[]) rs.getArray(8).getArray()));

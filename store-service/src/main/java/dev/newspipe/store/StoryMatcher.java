@@ -3,10 +3,8 @@ package dev.newspipe.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How articles are grouped into stories and ranked as related; the README explains the method.
@@ -67,14 +65,16 @@ final class StoryMatcher {
 
     /** Cosine similarity of the salience-weighted entity vectors, in [0, 1]. */
     static double entitySimilarity(StoryFeatures a, StoryFeatures b) {
+        StoryFeatures small = a.entityWeights().size() <= b.entityWeights().size() ? a : b;
+        StoryFeatures large = small == a ? b : a;
         double dot = 0;
-        for (Map.Entry<String, Double> e : a.entityWeights().entrySet()) {
-            Double w = b.entityWeights().get(e.getKey());
+        for (Map.Entry<String, Double> e : small.entityWeights().entrySet()) {
+            Double w = large.entityWeights().get(e.getKey());
             if (w != null) {
                 dot += e.getValue() * w;
             }
         }
-        double norms = norm(a) * norm(b);
+        double norms = a.entityNorm() * b.entityNorm();
         return norms == 0 ? 0 : Math.min(1, dot / norms);
     }
 
@@ -98,10 +98,13 @@ final class StoryMatcher {
         if (a.topLevelTopics().isEmpty() || b.topLevelTopics().isEmpty()) {
             return 0;
         }
-        Set<String> union = new HashSet<>(a.topLevelTopics());
-        union.addAll(b.topLevelTopics());
-        long common = a.topLevelTopics().stream().filter(b.topLevelTopics()::contains).count();
-        return (double) common / union.size();
+        int common = 0;
+        for (String code : a.topLevelTopics()) {
+            if (b.topLevelTopics().contains(code)) {
+                common++;
+            }
+        }
+        return (double) common / (a.topLevelTopics().size() + b.topLevelTopics().size() - common);
     }
 
     /** The relatedness score of GET /articles/{id}/related, in [0, 1]. */
@@ -118,9 +121,20 @@ final class StoryMatcher {
         if (nearDuplicates(a, b)) {
             return true;
         }
-        boolean topicsAgree = a.topLevelTopics().isEmpty() || b.topLevelTopics().isEmpty() || topicSimilarity(a, b) > 0;
-        boolean shareSpecific = a.specificEntities().stream().anyMatch(b.specificEntities()::contains);
-        return shareSpecific && topicsAgree && entitySimilarity(a, b) >= SAME_STORY_ENTITIES;
+        // Cheapest tests first: this runs for every candidate of every article stored.
+        boolean shareSpecific = false;
+        for (String id : a.specificEntities()) {
+            if (b.specificEntities().contains(id)) {
+                shareSpecific = true;
+                break;
+            }
+        }
+        if (!shareSpecific) {
+            return false;
+        }
+        boolean topicsAgree = a.topLevelTopics().isEmpty() || b.topLevelTopics().isEmpty()
+                || a.topLevelTopics().stream().anyMatch(b.topLevelTopics()::contains);
+        return topicsAgree && entitySimilarity(a, b) >= SAME_STORY_ENTITIES;
     }
 
     /**
@@ -133,14 +147,6 @@ final class StoryMatcher {
         }
         Duration window = nearDuplicate ? DUPLICATE_WINDOW : STORY_WINDOW;
         return !publishedAt.isBefore(first.minus(window)) && !publishedAt.isAfter(last.plus(window));
-    }
-
-    private static double norm(StoryFeatures f) {
-        double sum = 0;
-        for (double w : f.entityWeights().values()) {
-            sum += w * w;
-        }
-        return Math.sqrt(sum);
     }
 
     private StoryMatcher() {
