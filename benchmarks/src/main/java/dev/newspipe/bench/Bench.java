@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import dev.newspipe.enrich.BaselineEnricher;
+import dev.newspipe.enrich.ArticleEnricher;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.testsupport.SharedData;
@@ -93,7 +93,7 @@ public final class Bench {
 
     /** The enrichment engine the benchmarks run; the one place to switch it. */
     static Function<ArticleIngested, ArticleEnriched> engine() {
-        return new BaselineEnricher(Clock.systemUTC())::enrich;
+        return new ArticleEnricher(Clock.systemUTC())::enrich;
     }
 
     static String machine() throws IOException {

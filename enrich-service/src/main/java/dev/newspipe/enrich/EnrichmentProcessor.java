@@ -26,7 +26,7 @@ public class EnrichmentProcessor {
     static final String SERVICE = "enrich-service";
     private static final Logger LOG = Logger.getLogger(EnrichmentProcessor.class);
 
-    private final BaselineEnricher enricher = new BaselineEnricher(Clock.systemUTC());
+    private final ArticleEnricher enricher = new ArticleEnricher(Clock.systemUTC());
 
     @Incoming(Topics.INGESTED)
     @Outgoing(Topics.ENRICHED)

@@ -2,6 +2,9 @@ package dev.newspipe.enrich;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.newspipe.events.ArticleEnriched.StorySignature;
 
@@ -10,6 +13,17 @@ public final class StorySignatures {
 
     static final int MINHASH_SIZE = 16;
     private static final int SHINGLE = 3;
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{Mn}'-]*");
+
+    /** The lower-cased letter runs of a text: what the shingles are made of. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            words.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return words;
+    }
 
     public static StorySignature of(List<String> words) {
         long[] weights = new long[64];

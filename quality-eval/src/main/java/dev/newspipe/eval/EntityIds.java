@@ -11,7 +11,7 @@ public final class EntityIds {
     /**
      * The deterministic id of an entity without a Wikidata id: lower-case type, ':', and the ASCII-folded
      * name with every run of other characters made one '-'. The same rule as the enrich engine's slugs
-     * (BaselineEnricher.slug), so that gold and prediction meet on it.
+     * (EntitySlugs in enrich-service), so that gold and prediction meet on it.
      */
     public static String slug(EntityType type, String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

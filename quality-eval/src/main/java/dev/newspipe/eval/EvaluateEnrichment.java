@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import dev.newspipe.enrich.BaselineEnricher;
+import dev.newspipe.enrich.ArticleEnricher;
 import dev.newspipe.eval.EntityScoring.TypedId;
 import dev.newspipe.eval.EntityScoring.TypedSpan;
 import dev.newspipe.events.ArticleEnriched;
@@ -33,8 +33,8 @@ public final class EvaluateEnrichment {
      * Built once per run.
      */
     static Function<ArticleIngested, ArticleEnriched> engine() {
-        BaselineEnricher baseline = new BaselineEnricher(Clock.systemUTC());
-        return baseline::enrich;
+        ArticleEnricher engine = new ArticleEnricher(Clock.systemUTC());
+        return engine::enrich;
     }
 
     static final List<String> MAIN_TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION");
@@ -244,17 +244,40 @@ public final class EvaluateEnrichment {
         }
         for (Conll.Document document : documents) {
             ArticleEnriched enriched = enrich(document.toArticle());
-            EntityScoring.count(document.gold(), EntityScoring.predictedSpans(enriched, Conll::conllType),
-                    TypedSpan::type, byType);
+            EntityScoring.count(document.gold(), conllSpans(enriched), TypedSpan::type, byType);
         }
         report.text(sentences.size() + " sentences in " + documents.size() + " documents of " + options.conllSentences
                 + " sentences (tokens joined by spaces, sentences as paragraphs, no headline). Engine types map to"
-                + " PERSON→PER, ORGANIZATION→ORG, LOCATION→LOC, others→MISC.");
+                + " PERSON→PER, ORGANIZATION→ORG, LOCATION→LOC, others→MISC; a LOCATION mention that is an adjective"
+                + " of the place (\"Iranian\", \"London-based\": not the entity's name, ending like a demonym) counts as"
+                + " MISC, as CoNLL tags it.");
         List<List<String>> table = report.table("type", "P", "R", "F1", "gold", "predicted");
         for (Map.Entry<String, Prf> entry : byType.entrySet()) {
             table.add(conllRow(entry.getKey(), entry.getValue()));
         }
         table.add(conllRow("micro (PER+ORG+LOC)", EntityScoring.micro(byType, CONLL_MAIN_TYPES)));
+    }
+
+    /** Adjectival forms of place names ("Iranian", "French", "Chinese", "Thai", "London-based"). */
+    private static final java.util.regex.Pattern ADJECTIVAL = java.util.regex.Pattern.compile(
+            ".*(?:ian|ians|ean|an|ans|ese|ish|ic|ch|i|is|-based)$");
+
+    /** Predicted mention spans typed as CoNLL types. */
+    private static Set<TypedSpan> conllSpans(ArticleEnriched enriched) {
+        Set<TypedSpan> spans = new java.util.HashSet<>();
+        if (enriched == null || enriched.entities() == null) {
+            return spans;
+        }
+        for (ArticleEnriched.Entity entity : enriched.entities()) {
+            for (ArticleEnriched.Mention mention : entity.mentions()) {
+                String type = Conll.conllType(entity.type().name());
+                if (type.equals("LOC") && !mention.text().equals(entity.name()) && ADJECTIVAL.matcher(mention.text()).matches()) {
+                    type = "MISC";
+                }
+                spans.add(new TypedSpan(type, mention.start(), mention.end()));
+            }
+        }
+        return spans;
     }
 
     private static List<String> conllRow(String label, Prf prf) {
