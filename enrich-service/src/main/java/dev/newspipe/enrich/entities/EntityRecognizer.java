@@ -948,6 +948,31 @@ public final class EntityRecognizer {
                 }
             }
         }
+        // Short forms of an organisation the article names in full: "Cisco" and "Cisco Systems" for
+        // "Cisco Systems Inc.", "Red Sox" for "Boston Red Sox". Known names (aliases) keep their own meaning.
+        Map<String, Resolved> organisationsByShortForm = new HashMap<>();
+        for (Candidate c : doc.candidates) {
+            EntityType type = c.alias != null ? c.alias.entry().type() : best(scoresByKey.get(c.key));
+            if (type != EntityType.ORGANIZATION) {
+                continue;
+            }
+            List<Token> tokens = c.sentence.tokens;
+            int to = c.to;
+            while (to - c.from > 1 && LEGAL_FORMS.contains(bare(tokens.get(to - 1).text()))) {
+                to--;
+            }
+            int words = to - c.from;
+            if (words < 2) {
+                continue;
+            }
+            Resolved organisation = c.alias != null ? resolvedFor(doc, c.alias.entry()) : resolvedFor(doc, type, nameOf(c));
+            for (int k = 1; k <= words; k++) {
+                organisationsByShortForm.putIfAbsent(KnowledgeBase.joinKeys(tokens, c.from, c.from + k), organisation);
+            }
+            for (int k = 2; k < words; k++) {
+                organisationsByShortForm.putIfAbsent(KnowledgeBase.joinKeys(tokens, to - k, to), organisation);
+            }
+        }
         // Multi-word persons register their surname (and first word: "Chen" of "Chen Zhi") for linking.
         Map<String, Resolved> personParts = new HashMap<>();
         Map<String, Resolved> personLastNames = new HashMap<>();
@@ -956,7 +981,8 @@ public final class EntityRecognizer {
                 continue;
             }
             EntityType type = c.alias != null ? c.alias.entry().type() : best(scoresByKey.get(c.key));
-            if (type != EntityType.PERSON) {
+            if (type != EntityType.PERSON || c.alias == null
+                    && organisationsByShortForm.containsKey(KnowledgeBase.joinKeys(c.sentence.tokens, c.from, c.to))) {
                 continue;
             }
             Resolved person = c.alias != null ? resolvedFor(doc, c.alias.entry()) : null;
@@ -997,6 +1023,23 @@ public final class EntityRecognizer {
                 // "Islamic Revolutionary Guard Corps (IRGC)": an unknown acronym of an organisation named here
                 Resolved organisation = organisationsByInitials.get(c.key.replace(" ", ""));
                 if (organisation != null) {
+                    c.resolved = organisation;
+                    continue;
+                }
+            }
+            List<Token> candidateTokens = c.sentence.tokens;
+            if (c.length() == 1 && candidateTokens.get(c.from).isAllCaps() && c.from > 0
+                    && candidateTokens.get(c.from - 1).text().equals("(")) {
+                // "Home Depot Inc. (HD.N)": a ticker, or an acronym of nothing named here
+                continue;
+            }
+            if (c.length() >= 2 && c.start < 120 && allCaps(candidateTokens, c.from, c.to)) {
+                // "LAURAN NEERGAARD WASHINGTON" opening a body: a shouted byline and dateline, not one name
+                continue;
+            }
+            if (c.length() <= 3) {
+                Resolved organisation = organisationsByShortForm.get(KnowledgeBase.joinKeys(candidateTokens, c.from, c.to));
+                if (organisation != null && personLastNames.get(c.key) == null) {
                     c.resolved = organisation;
                     continue;
                 }
@@ -1088,8 +1131,37 @@ public final class EntityRecognizer {
     }
 
     private Resolved resolvedFor(Document doc, EntityType type, String name) {
-        String id = EntitySlugs.slug(type, name);
-        return doc.entities.computeIfAbsent(id, k -> new Resolved(k, type, name));
+        String canonical = type == EntityType.ORGANIZATION ? withoutLegalForm(name) : name;
+        String id = EntitySlugs.slug(type, canonical);
+        return doc.entities.computeIfAbsent(id, k -> new Resolved(k, type, canonical));
+    }
+
+    /** Legal forms that end company names; the canonical name leaves them out ("Home Depot Inc." is Home Depot). */
+    private static final Set<String> LEGAL_FORMS = Set.of("inc", "corp", "co", "ltd", "plc", "llc", "ag", "gmbh", "sa",
+            "nv", "bv", "spa", "ab", "asa", "oyj", "kgaa", "limited", "incorporated");
+
+    private static String bare(String word) {
+        return word.replace(".", "").replace(",", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String withoutLegalForm(String name) {
+        String[] words = name.split(" ");
+        int end = words.length;
+        while (end > 1 && LEGAL_FORMS.contains(bare(words[end - 1]))) {
+            end--;
+        }
+        String kept = String.join(" ", java.util.Arrays.copyOf(words, end));
+        return kept.endsWith(",") ? kept.substring(0, kept.length() - 1) : kept;
+    }
+
+    private static boolean allCaps(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (t.isWord() && !t.isAllCaps()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void addMention(Document doc, Resolved r, int sentence, int start, int end, boolean demonym) {

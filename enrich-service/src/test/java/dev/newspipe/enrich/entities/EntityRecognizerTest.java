@@ -35,6 +35,23 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void companiesLoseTheirLegalFormAndShortFormsTickersAndBylinesAreHandled() {
+        String body = "PETRA NOVAKOVA LISBON - Quillfeather Robotics Inc. (QFR.N) said on Monday it would buy a rival. "
+                + "Quillfeather said the deal would close in March, and Quillfeather Robotics shares rose 3 percent.";
+        List<Entity> entities = recognizer.recognize("Robot maker buys rival", body, "en");
+        Entity company = get(entities, "Quillfeather Robotics");
+        assertEquals(EntityType.ORGANIZATION, company.type());
+        assertEquals("organization:quillfeather-robotics", company.id(), "the canonical name leaves out Inc.");
+        assertEquals(3, company.count(), "the full name with its legal form, the short form and the name again: "
+                + company.mentions());
+        assertTrue(entities.stream().noneMatch(e -> e.name().contains("QFR")), "a ticker is no entity: " + entities);
+        assertTrue(entities.stream().noneMatch(e -> e.name().contains("NOVAKOVA")), "a shouted byline is no entity: " + entities);
+        assertEquals("Quillfeather Robotics", EntityRecognizer.withoutLegalForm("Quillfeather Robotics Inc."));
+        assertEquals("Siemens", EntityRecognizer.withoutLegalForm("Siemens AG"));
+        assertEquals("Inc", EntityRecognizer.withoutLegalForm("Inc"));
+    }
+
+    @Test
     void unknownPeopleOrganisationsAndPlacesAreTypedFromContext() {
         String body = "Maria Kowalczyk, chief executive of Brightwater Holdings, said on Tuesday the company would "
                 + "open a plant in Szolnok. \"We expect strong demand,\" Kowalczyk told reporters. "
