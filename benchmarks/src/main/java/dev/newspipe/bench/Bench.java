@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.newspipe.enrich.ArticleEnricher;
 import dev.newspipe.events.ArticleEnriched;
@@ -17,55 +18,86 @@ import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.testsupport.SharedData;
 
 /**
- * The benchmark command (deploy/local/bench). Prints figures; with {@code --markdown FILE} also appends
- * them, with the machine description, to FILE, keeping earlier results so a regression shows.
+ * The benchmark command (deploy/local/bench). Prints a Markdown table of figures; with {@code --markdown FILE}
+ * also appends it, with the machine description, to FILE, keeping earlier results so a regression shows.
  *
- * <pre>bench [store|enrich|all] [--articles N] [--words W] [--markdown docs/benchmarks.md]</pre>
+ * <pre>bench ingest|enrich|store|e2e|ceiling|all [--articles N] [--words W] [--rate R] [--markdown FILE]</pre>
  *
- * {@code --words} sets the article length for the store benchmark (default 600).
+ * {@code --articles} sizes the backlogs (default 20,000), {@code --words} the article length of the store
+ * benchmark (default 600), {@code --rate} the offered rate of the fixed-rate end-to-end run (default 100/s,
+ * for 60 s).
  */
 public final class Bench {
 
+    private static final List<String> WHAT = List.of("ingest", "enrich", "store", "e2e", "ceiling", "all");
+
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("store", "enrich", "all").contains(args[0])) {
-            System.err.println("usage: bench store|enrich|all [--articles N] [--words W] [--markdown FILE]");
+        if (args.length == 0 || !WHAT.contains(args[0])) {
+            System.err.println("usage: bench ingest|enrich|store|e2e|ceiling|all [--articles N] [--words W] [--rate R]"
+                    + " [--markdown FILE]");
             System.exit(2);
         }
         String what = args[0];
-        int articles = 60_000;
+        int articles = 20_000;
         int words = Corpus.DEFAULT_WORDS;
+        int rate = 100;
         Path markdown = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--articles" -> articles = Integer.parseInt(args[++i]);
                 case "--markdown" -> markdown = Path.of(args[++i]);
                 case "--words" -> words = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
                 }
             }
         }
+        final int backlog = articles;
         Path root = Path.of(System.getProperty("newspipe.root", ".")).toAbsolutePath().normalize();
         Path shared = SharedData.find("").orElse(null);
-        Corpus corpus = Corpus.load(root, shared, 42, words);
-        Path work = Files.createTempDirectory("newspipe-bench-");
+        boolean all = what.equals("all");
         List<String> lines = new ArrayList<>();
-        try {
-            if (!what.equals("store")) {
-                lines.add(enrich(root, Math.min(articles, 5_000)));
-            }
-            if (!what.equals("enrich")) {
-                StoreBenchmark.Result r = StoreBenchmark.run(root, corpus, engine(), articles, work);
-                lines.add(String.format(Locale.ROOT, "| store alone | %,d articles of ~%d words drained from `news.enriched` | "
-                        + "**%,.0f articles/s** (%.1f s) | store CPU %.1f s, peak RSS %,d MB |", r.articles(), r.words(),
-                        r.perSecond(), r.seconds(), r.store().cpuSeconds(), r.store().peakRssKb() / 1024));
-            }
-        } finally {
-            StoreBenchmark.deleteRecursively(work);
+        Double maxEndToEnd = null;
+        Double ceiling = null;
+        if (all || what.equals("ingest")) {
+            lines.add(row(run(work -> PipelineBenchmark.ingestFromRaw(root, Corpus.load(root, shared, 1), backlog, work))));
         }
-        String header = "\n### " + LocalDate.now() + " — " + machine() + "\n\nCorpus: " + corpus.description + ".\n\n"
-                + "| stage | load | result | process |\n|---|---|---|---|";
+        if (all || what.equals("enrich")) {
+            lines.add(enrichEngine(root, Math.min(articles, 5_000)));
+            lines.add(row(run(work -> PipelineBenchmark.enrichService(root, Corpus.load(root, shared, 2), backlog, work))));
+        }
+        if (all || what.equals("store")) {
+            int n = articles;
+            int w = words;
+            StoreBenchmark.Result r = run(work -> StoreBenchmark.run(root, Corpus.load(root, shared, 42, w), engine(), n, work));
+            lines.add(String.format(Locale.ROOT, "| store alone | %,d articles of ~%d words drained from `news.enriched` | "
+                    + "**%,.0f articles/s** (%.1f s) | | store %.1f s CPU, %,d MB peak RSS |", r.articles(), r.words(),
+                    r.perSecond(), r.seconds(), r.store().cpuSeconds(), r.store().peakRssKb() / 1024));
+        }
+        if (all || what.equals("e2e")) {
+            int n = rate * 60;
+            int offered = rate;
+            lines.add(row(run(work -> PipelineBenchmark.endToEnd(root, Corpus.load(root, shared, 3), n, offered, work))));
+            PipelineBenchmark.Result max = run(work -> PipelineBenchmark.endToEnd(root, Corpus.load(root, shared, 4),
+                    backlog, 0, work));
+            lines.add(row(max));
+            maxEndToEnd = max.perSecond();
+        }
+        if (all || what.equals("ceiling")) {
+            BrokerCeiling.Result c = run(work -> BrokerCeiling.run(work, 200_000));
+            ceiling = c.perSecond();
+            lines.add(String.format(Locale.ROOT, "| broker ceiling | Kafka producer performance tool, %,d records of 3 KB, "
+                    + "acks=all, 6 partitions | **%,.0f records/s** (%.1f MB/s) | | |", c.records(), c.perSecond(),
+                    c.megabytesPerSecond()));
+        }
+        if (maxEndToEnd != null && ceiling != null) {
+            lines.add(String.format(Locale.ROOT, "| pipeline / broker | end-to-end maximum over the broker ceiling | "
+                    + "**%.1f%%** | | |", 100 * maxEndToEnd / ceiling));
+        }
+        String header = "\n### " + LocalDate.now() + " — " + machine() + "\n\nCorpus: " + Corpus.load(root, shared, 0).description
+                + ".\n\n| stage | load | result | latency ingestedAt → stored (p50 / p95 / p99) | processes |\n|---|---|---|---|---|";
         System.out.println(header);
         lines.forEach(System.out::println);
         if (markdown != null) {
@@ -74,8 +106,33 @@ public final class Bench {
         }
     }
 
+    interface Run<T> {
+        T in(Path work) throws Exception;
+    }
+
+    /** Runs in a fresh temporary directory, deleted afterwards. */
+    static <T> T run(Run<T> run) throws Exception {
+        Path work = Files.createTempDirectory("newspipe-bench-");
+        try {
+            return run.in(work);
+        } finally {
+            StoreBenchmark.deleteRecursively(work);
+        }
+    }
+
+    static String row(PipelineBenchmark.Result r) {
+        String latency = r.latencyMs() == null ? ""
+                : String.format(Locale.ROOT, "%,.0f / %,.0f / %,.0f ms", r.latencyMs()[0], r.latencyMs()[1], r.latencyMs()[2]);
+        String processes = r.processes().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f s CPU, %,d MB peak RSS", e.getKey().replace("-service", ""),
+                        e.getValue().cpuSeconds(), e.getValue().peakRssKb() / 1024))
+                .collect(Collectors.joining("; "));
+        return String.format(Locale.ROOT, "| %s | %s | **%,.0f articles/s** (%.1f s) | %s | %s |", r.stage(), r.load(),
+                r.perSecond(), r.seconds(), latency, processes);
+    }
+
     /** Runs {@link EnrichBenchmark} in a child JVM limited to a 512 MB heap and formats its line. */
-    static String enrich(Path root, int articles) throws Exception {
+    static String enrichEngine(Path root, int articles) throws Exception {
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(javaBinary, "-Xmx512m", "-Dnewspipe.root=" + root, "-cp",
                 System.getProperty("java.class.path"), EnrichBenchmark.class.getName(), String.valueOf(articles))
@@ -86,9 +143,10 @@ public final class Bench {
         }
         String[] f = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
         double seconds = Double.parseDouble(f[1]);
+        int n = Integer.parseInt(f[0]);
         return String.format(Locale.ROOT, "| enrich engine, one thread | %,d articles of ~%s words, in-process | "
-                + "**%,.0f articles/s per core** (%.2f ms each) | heap limit 512 MB, peak used %s MB |",
-                Integer.parseInt(f[0]), f[3], Integer.parseInt(f[0]) / seconds, seconds * 1000 / Integer.parseInt(f[0]), f[2]);
+                + "**%,.0f articles/s per core** (%.2f ms each) | | heap limit 512 MB, peak used %s MB |", n, f[3], n / seconds,
+                seconds * 1000 / n, f[2]);
     }
 
     /** The enrichment engine the benchmarks run; the one place to switch it. */

@@ -141,6 +141,11 @@ final class StoreBenchmark {
     }
 
     static void produce(String bootstrap, List<Keyed> events) {
+        produce(bootstrap, Topics.ENRICHED, events);
+    }
+
+    /** Writes the records with acks=all and waits until all are acknowledged. */
+    static void produce(String bootstrap, String topic, List<Keyed> events) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -150,7 +155,7 @@ final class StoreBenchmark {
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(LocalKafkaBroker.MAX_MESSAGE_BYTES));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (Keyed event : events) {
-                producer.send(new ProducerRecord<>(Topics.ENRICHED, event.key(), event.value()));
+                producer.send(new ProducerRecord<>(topic, event.key(), event.value()));
             }
             producer.flush();
         }

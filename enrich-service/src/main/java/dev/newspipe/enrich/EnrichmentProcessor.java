@@ -9,6 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.EventType;
@@ -28,8 +30,15 @@ public class EnrichmentProcessor {
 
     private final ArticleEnricher enricher = new ArticleEnricher(Clock.systemUTC());
 
+    /**
+     * Enrichment is CPU work: it runs on a worker pool as wide as the machine has cores
+     * ({@code smallrye.messaging.worker.enrich.max-concurrency}), not on the event loop. Order between
+     * articles does not matter downstream (the store keeps the newest revision and engine version), and
+     * offsets are still committed in order, up to the first record not yet written out.
+     */
     @Incoming(Topics.INGESTED)
     @Outgoing(Topics.ENRICHED)
+    @Blocking(value = "enrich", ordered = false)
     public Message<ArticleEnriched> enrich(Message<ArticleIngested> ingested) {
         ArticleIngested article = ingested.getPayload();
         ArticleEnriched enriched;

@@ -36,8 +36,15 @@ public class RawArticleConsumer {
     @Inject
     IngestService ingest;
 
+    /**
+     * Records are ingested concurrently on a bounded pool ({@code smallrye.messaging.worker.raw-ingest.max-concurrency}):
+     * one record's work is mostly waiting for PostgreSQL's commit and Kafka's acknowledgement. The connector
+     * still commits each partition's offsets in order, only up to the first record not yet acknowledged.
+     * Two revisions of one article may reach {@code news.ingested} out of order; their revision numbers,
+     * given under the registry's row lock, let the store keep the newest.
+     */
     @Incoming(Topics.RAW)
-    @Blocking
+    @Blocking(value = "raw-ingest", ordered = false)
     public CompletionStage<Void> consume(Message<ArticleSubmitted> message) {
         Backoff backoff = new Backoff(Duration.ofMillis(200), MAX_BACKOFF);
         while (true) {

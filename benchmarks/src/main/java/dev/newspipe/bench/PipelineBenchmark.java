@@ -1,0 +1,250 @@
+package dev.newspipe.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.events.ArticleSubmitted;
+import dev.newspipe.events.EventJson;
+import dev.newspipe.events.Topics;
+import dev.newspipe.localkafka.LocalKafkaBroker;
+import dev.newspipe.testsupport.PostgresServer;
+import dev.newspipe.testsupport.ServiceProcess;
+
+/**
+ * Stages run as their packaged services against a broker and database of their own: ingest draining a
+ * backlog on {@code news.raw}, enrich draining one on {@code news.ingested}, and the whole pipeline fed on
+ * {@code news.raw} at a fixed rate or as fast as it goes, with the latency from {@code ingestedAt} to
+ * stored.
+ */
+final class PipelineBenchmark {
+
+    /** One measured run: throughput, optional latency percentiles (ms), and each process's CPU and memory. */
+    record Result(String stage, String load, int articles, double seconds, double perSecond, double[] latencyMs,
+            Map<String, ProcessStats> processes) {
+    }
+
+    /** A broker, a throwaway database and the services a run needs; all stopped and dropped on close. */
+    static final class Environment implements AutoCloseable {
+        final LocalKafkaBroker broker;
+        final String database;
+        final PostgresServer.Settings db = PostgresServer.settings();
+        final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        private final Path root;
+        private final Path work;
+
+        Environment(Path root, Path work) {
+            this.root = root;
+            this.work = work;
+            this.broker = LocalKafkaBroker.start(work.resolve("kafka"), LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort());
+            broker.createTopics(Topics.ALL);
+            this.database = PostgresServer.createThrowawayDatabase();
+        }
+
+        void start(String... names) throws InterruptedException {
+            Map<String, String> env = new HashMap<>(Map.of("NEWS_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
+                    "NEWS_DB_URL", db.jdbcUrl(database), "NEWS_DB_USER", db.user(), "NEWS_DB_PASSWORD", db.password()));
+            String javaOptions = System.getenv("BENCH_SERVICE_JAVA_OPTIONS");
+            if (javaOptions != null) {
+                env.put("JAVA_TOOL_OPTIONS", javaOptions);
+            }
+            for (String name : names) {
+                String heap = name.equals("enrich-service") ? "512m" : "256m";
+                services.put(name, ServiceProcess.start(root, name, LocalKafkaBroker.freePort(), env, work.resolve("logs"), heap));
+            }
+            for (ServiceProcess service : services.values()) {
+                service.awaitReady(Duration.ofSeconds(90));
+            }
+        }
+
+        Map<String, ProcessStats> stats() {
+            Map<String, ProcessStats> out = new LinkedHashMap<>();
+            services.forEach((name, service) -> out.put(name, ProcessStats.of(service.pid())));
+            return out;
+        }
+
+        Connection connect() throws java.sql.SQLException {
+            return DriverManager.getConnection(db.jdbcUrl(database), db.user(), db.password());
+        }
+
+        @Override
+        public void close() throws Exception {
+            for (ServiceProcess service : services.values()) {
+                try {
+                    service.close();
+                } catch (IllegalStateException e) {
+                    System.err.println(e.getMessage());
+                }
+            }
+            PostgresServer.dropDatabase(database);
+            broker.close();
+        }
+    }
+
+    static List<StoreBenchmark.Keyed> submissions(Corpus corpus, int articles) {
+        List<StoreBenchmark.Keyed> records = new ArrayList<>(articles);
+        for (int i = 0; i < articles; i++) {
+            ArticleSubmitted s = corpus.nextSubmission(i);
+            records.add(new StoreBenchmark.Keyed(s.url(), EventJson.toBytes(s)));
+        }
+        return records;
+    }
+
+    /** ingest alone: a backlog on news.raw, drained into news.ingested. */
+    static Result ingestFromRaw(Path root, Corpus corpus, int articles, Path work) throws Exception {
+        try (Environment env = new Environment(root, work)) {
+            StoreBenchmark.produce(env.broker.bootstrapServers(), Topics.RAW, submissions(corpus, articles));
+            env.start("ingest-service");
+            long[] window = awaitRecords(env.broker.bootstrapServers(), Topics.INGESTED, articles, Duration.ofMinutes(10));
+            double seconds = (window[1] - window[0]) / 1000.0;
+            return new Result("ingest from `news.raw`", String.format("%,d articles backlog", articles), articles, seconds,
+                    (articles - 1) / seconds, null, env.stats());
+        }
+    }
+
+    /** enrich alone, as the service: a backlog on news.ingested, drained into news.enriched. */
+    static Result enrichService(Path root, Corpus corpus, int articles, Path work) throws Exception {
+        try (Environment env = new Environment(root, work)) {
+            List<StoreBenchmark.Keyed> records = new ArrayList<>(articles);
+            for (int i = 0; i < articles; i++) {
+                ArticleIngested a = corpus.nextIngested(i);
+                records.add(new StoreBenchmark.Keyed(a.id(), EventJson.toBytes(a)));
+            }
+            StoreBenchmark.produce(env.broker.bootstrapServers(), Topics.INGESTED, records);
+            env.start("enrich-service");
+            long[] window = awaitRecords(env.broker.bootstrapServers(), Topics.ENRICHED, articles, Duration.ofMinutes(10));
+            double seconds = (window[1] - window[0]) / 1000.0;
+            return new Result("enrich service", String.format("%,d articles backlog", articles), articles, seconds,
+                    (articles - 1) / seconds, null, env.stats());
+        }
+    }
+
+    /**
+     * The whole pipeline fed on news.raw: at {@code rate} articles/s (0 = a backlog, as fast as it goes).
+     * Throughput counts stored rows from the first to the last; latency is stored_at - ingestedAt per row.
+     */
+    static Result endToEnd(Path root, Corpus corpus, int articles, int rate, Path work) throws Exception {
+        try (Environment env = new Environment(root, work)) {
+            List<StoreBenchmark.Keyed> records = submissions(corpus, articles);
+            if (rate == 0) {
+                StoreBenchmark.produce(env.broker.bootstrapServers(), Topics.RAW, records);
+                env.start("store-service", "enrich-service", "ingest-service");
+            } else {
+                env.start("store-service", "enrich-service", "ingest-service");
+                paced(env.broker.bootstrapServers(), records, rate);
+            }
+            try (Connection c = env.connect()) {
+                long[] window = awaitRows(c, articles, Duration.ofMinutes(15));
+                double seconds = (window[1] - window[0]) / 1000.0;
+                double[] latency = new double[3];
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT percentile_cont(ARRAY[0.5, 0.95, 0.99]) "
+                        + "WITHIN GROUP (ORDER BY extract(epoch FROM stored_at - ingested_at) * 1000) FROM articles")) {
+                    rs.next();
+                    Double[] p = (Double[]) rs.getArray(1).getArray();
+                    for (int i = 0; i < 3; i++) {
+                        latency[i] = p[i];
+                    }
+                }
+                String load = rate == 0 ? String.format("%,d articles backlog on `news.raw`, maximum rate", articles)
+                        : String.format("%,d articles offered at %d/s on `news.raw`", articles, rate);
+                return new Result("end to end", load, articles, seconds, (articles - 1) / seconds, latency, env.stats());
+            }
+        }
+    }
+
+    /** Sends at a steady rate: each record at its slot, so bursts don't hide in the average. */
+    private static void paced(String bootstrap, List<StoreBenchmark.Keyed> records, int rate) throws InterruptedException {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < records.size(); i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                producer.send(new ProducerRecord<>(Topics.RAW, records.get(i).key(), records.get(i).value()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Reads a topic from the beginning until {@code count} records; returns the first and last record timestamps (ms). */
+    static long[] awaitRecords(String bootstrap, String topic, int count, Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            int seen = 0;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (seen < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + seen + " of " + count + " records on " + topic + " in time");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    seen++;
+                    first = Math.min(first, r.timestamp());
+                    last = Math.max(last, r.timestamp());
+                }
+            }
+            return new long[] {first, last};
+        }
+    }
+
+    /** Waits until the articles table holds {@code count} rows; returns the first and last stored_at (ms). */
+    static long[] awaitRows(Connection c, int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*), min(stored_at), max(stored_at) FROM articles")) {
+                rs.next();
+                if (rs.getLong(1) >= count) {
+                    return new long[] {rs.getTimestamp(2).getTime(), rs.getTimestamp(3).getTime()};
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + rs.getLong(1) + " of " + count + " articles stored in time");
+                }
+            } catch (java.sql.SQLException notMigratedYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notMigratedYet;
+                }
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private PipelineBenchmark() {
+    }
+}
