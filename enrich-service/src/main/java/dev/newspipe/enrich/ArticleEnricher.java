@@ -51,8 +51,10 @@ public final class ArticleEnricher {
         String body = article.body();
         DetectedLanguage language = language(article);
         String code = language.code();
-        List<Entity> found = entities.recognize(headline, body, code);
-        List<int[]> sentences = entities.sentences(body);
+        EntityRecognizer.Recognition recognition = entities.analyse(headline, body, code);
+        List<Entity> found = recognition.entities();
+        List<int[]> sentences = recognition.englishSentences() != null ? recognition.englishSentences()
+                : entities.sentences(body);
         return new ArticleEnriched(article, VERSION, clock.instant(), language, found,
                 topics.classify(headline, body, code),
                 keyphrases.extract(headline, body, code, KEYWORDS),

@@ -80,7 +80,7 @@ public class ArticleRepository {
                     lock.execute("SELECT pg_advisory_xact_lock(" + STREAM_LOCK + ")");
                 }
                 // Stories first, so that each row is written once, with its story.
-                Map<String, String> stories = Stories.assign(c, rows);
+                Stories.Assignment stories = Stories.assign(c, rows);
                 for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
                     List<ArticleEnriched> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
                     String sql = INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW)) + ON_CONFLICT;
@@ -88,7 +88,7 @@ public class ArticleRepository {
                         int p = 1;
                         for (ArticleEnriched event : chunk) {
                             p = bindRow(s, p, event);
-                            s.setString(p++, stories.get(event.id()));
+                            s.setString(p++, stories.storyOf().get(event.id()));
                         }
                         try (ResultSet rs = s.executeQuery()) {
                             while (rs.next()) {
@@ -99,7 +99,7 @@ public class ArticleRepository {
                 }
                 List<ArticleEnriched> changedEvents = rows.stream().filter(e -> changed.contains(e.id())).toList();
                 replaceLinks(c, changedEvents);
-                Stories.record(c, changedEvents);
+                Stories.record(c, changedEvents, stories);
                 c.commit();
                 return changed;
             } catch (SQLException | RuntimeException e) {

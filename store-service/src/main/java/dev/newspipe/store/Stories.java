@@ -46,6 +46,13 @@ public class Stories {
     private record Candidate(StoryFeatures features, String storyId) {
     }
 
+    /**
+     * A batch's stories ({@code storyOf}), with each article's features and lookup keys, computed once for
+     * {@link #assign} and reused by {@link #record}.
+     */
+    record Assignment(Map<String, String> storyOf, Map<String, StoryFeatures> features, Map<String, List<Long>> keys) {
+    }
+
     @Inject
     DataSource dataSource;
 
@@ -54,16 +61,17 @@ public class Stories {
      * that is about the same story and fits in time, else a new story named by the article's own id. Writes
      * nothing; {@link #record} files the written articles for later ones. Runs in the caller's transaction.
      */
-    static Map<String, String> assign(Connection c, List<ArticleEnriched> events) throws SQLException {
+    static Assignment assign(Connection c, List<ArticleEnriched> events) throws SQLException {
         Map<String, String> assigned = new LinkedHashMap<>();
-        if (events.isEmpty()) {
-            return assigned;
-        }
         Map<String, StoryFeatures> batch = new LinkedHashMap<>();
+        Map<String, List<Long>> keysOf = new HashMap<>();
+        Assignment assignment = new Assignment(assigned, batch, keysOf);
+        if (events.isEmpty()) {
+            return assignment;
+        }
         for (ArticleEnriched e : events) {
             batch.put(e.id(), StoryFeatures.of(e));
         }
-        Map<String, List<Long>> keysOf = new HashMap<>();
         Set<Long> allKeys = new LinkedHashSet<>();
         for (StoryFeatures f : batch.values()) {
             List<Long> keys = StoryMatcher.keys(f);
@@ -115,14 +123,14 @@ public class Stories {
                 byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(article.id());
             }
         }
-        return assigned;
+        return assignment;
     }
 
     /**
      * Files the written articles under their lookup keys (replacing a replaced article's old keys) and
      * stores their compact features, in the caller's transaction.
      */
-    static void record(Connection c, List<ArticleEnriched> written) throws SQLException {
+    static void record(Connection c, List<ArticleEnriched> written, Assignment assignment) throws SQLException {
         if (written.isEmpty()) {
             return;
         }
@@ -138,10 +146,10 @@ public class Stories {
         List<Timestamp> times = new ArrayList<>();
         List<StoryFeatures> features = new ArrayList<>();
         for (ArticleEnriched e : written) {
-            StoryFeatures f = StoryFeatures.of(e);
+            StoryFeatures f = assignment.features().get(e.id());
             features.add(f);
             Timestamp at = Timestamp.from(e.article().publishedAt() != null ? e.article().publishedAt() : e.article().ingestedAt());
-            for (Long key : StoryMatcher.keys(f)) {
+            for (Long key : assignment.keys().get(e.id())) {
                 keys.add(key);
                 articles.add(f.id());
                 times.add(at);
@@ -154,7 +162,7 @@ public class Stories {
             insert.setArray(3, c.createArrayOf("timestamptz", times.toArray()));
             insert.executeUpdate();
         }
-        writeFeatures(c, features);
+        writeFeatures(c, features, assignment.keys());
     }
 
     /** Up to {@code limit} stored articles most related to the given one: same story first, then by score. */
@@ -297,7 +305,8 @@ public class Stories {
         return out;
     }
 
-    private static void writeFeatures(Connection c, Collection<StoryFeatures> features) throws SQLException {
+    private static void writeFeatures(Connection c, Collection<StoryFeatures> features, Map<String, List<Long>> keys)
+            throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO article_story_features (article_id, published_at, "
                 + "entity_ids, entity_weights, specific_entities, minhash, top_level_topics, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (article_id) DO UPDATE SET published_at = EXCLUDED.published_at, entity_ids = EXCLUDED.entity_ids, "
@@ -311,7 +320,7 @@ public class Stories {
                 upsert.setArray(5, c.createArrayOf("text", f.specificEntities().toArray()));
                 upsert.setArray(6, c.createArrayOf("int4", java.util.Arrays.stream(f.minhash()).boxed().toArray()));
                 upsert.setArray(7, c.createArrayOf("text", f.topLevelTopics().toArray()));
-                upsert.setArray(8, c.createArrayOf("int8", StoryMatcher.keys(f).toArray()));
+                upsert.setArray(8, c.createArrayOf("int8", keys.get(f.id()).toArray()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

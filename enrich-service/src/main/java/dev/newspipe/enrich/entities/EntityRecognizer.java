@@ -88,11 +88,14 @@ public final class EntityRecognizer {
         return analyse(headline, body, languageCode).entities();
     }
 
-    /** The entities, and which mentions are adjectival ("Iranian" for Iran, "London" in "London-based"); for evaluation. */
-    record Analysis(List<Entity> entities, Set<Integer> adjectivalStarts) {
+    /**
+     * The entities, and for English the sentence spans the recognizer split the body into (null for other
+     * languages), so that callers needing sentences do not run the sentence model a second time.
+     */
+    public record Recognition(List<Entity> entities, List<int[]> englishSentences) {
     }
 
-    Analysis analyse(String headline, String body, String languageCode) {
+    public Recognition analyse(String headline, String body, String languageCode) {
         boolean english = languageCode == null || languageCode.isBlank()
                 || "en".equals(languageCode.toLowerCase(Locale.ROOT));
         Document doc = new Document(body == null ? "" : body, english);
@@ -128,7 +131,7 @@ public final class EntityRecognizer {
             Sentence headlineSentence = new Sentence(-1, tokens, true);
             doc.inHeadline.addAll(headlineHits(doc, headlineSentence));
         }
-        return new Analysis(build(doc), doc.adjectivalStarts);
+        return new Recognition(build(doc), english ? spans : null);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -144,7 +147,6 @@ public final class EntityRecognizer {
         /** Keys of names, surnames and name parts established in prose, for headline-like lines. */
         final Map<String, Resolved> knownNames = new HashMap<>();
         final Set<Resolved> inHeadline = new HashSet<>();
-        final Set<Integer> adjectivalStarts = new HashSet<>();
         /** Keys of words capitalised inside prose sentences: such a word at a sentence start is a name too. */
         final Set<String> midSentenceCapitalised = new HashSet<>();
 
@@ -1174,7 +1176,6 @@ public final class EntityRecognizer {
         r.firstSentence = Math.min(r.firstSentence, sentence);
         if (demonym) {
             r.demonymMentions++;
-            doc.adjectivalStarts.add(start);
         }
     }
 
