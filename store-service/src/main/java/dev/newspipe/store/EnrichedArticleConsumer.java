@@ -1,20 +1,19 @@
 package dev.newspipe.store;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -22,11 +21,11 @@ import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.EventJson;
 import dev.newspipe.events.Topics;
 import dev.newspipe.messaging.Backoff;
+import dev.newspipe.messaging.BatchDeadLetters;
+import dev.newspipe.messaging.BatchDeadLetters.Readable;
 import dev.newspipe.messaging.DatabaseErrors;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Kafka adapter of the store stage. Each poll's records are written in one transaction with
@@ -45,28 +44,21 @@ public class EnrichedArticleConsumer {
     @Inject
     ArticleRepository repository;
 
+    // Whole batches are sent at once (a poll's records, an HTTP request's articles): a bounded emitter
+    // buffer would fail them. What is in flight is bounded upstream by poll size, worker pool and request limits.
     @Inject
-    DeadLetterWriter deadLetters;
-
-    private record Readable(ArticleEnriched event, IncomingKafkaRecordMetadata<?, ?> metadata) {
-    }
+    @Channel(Topics.ENRICHED_DLQ)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    Emitter<byte[]> deadLetterChannel;
 
     @Incoming(Topics.ENRICHED)
     @Blocking
     public CompletionStage<Void> store(KafkaRecordBatch<String, ArticleEnriched> batch) {
-        List<Readable> readable = new ArrayList<>();
-        List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
-        for (KafkaRecord<String, ArticleEnriched> record : batch.getRecords()) {
-            IncomingKafkaRecordMetadata<?, ?> metadata = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-            if (record.getPayload() == null) {
-                deadLettered.add(deadLetters.send(metadata, DeadLetterWriter.originalValue(metadata), poisonReason(metadata)));
-            } else {
-                readable.add(new Readable(record.getPayload(), metadata));
-            }
-        }
+        BatchDeadLetters deadLetters = new BatchDeadLetters(deadLetterChannel);
+        List<Readable<ArticleEnriched>> readable = deadLetters.readable(batch, "a " + Topics.ENRICHED + " event");
         try {
-            storeWithRetry(readable, deadLettered);
-            CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            storeWithRetry(readable, deadLetters);
+            deadLetters.awaitWritten(Duration.ofSeconds(30));
             return batch.ack();
         } catch (InterruptedException e) {
             // Shutting down: neither ack nor dead-letter; the uncommitted records are redelivered later.
@@ -79,16 +71,16 @@ public class EnrichedArticleConsumer {
         }
     }
 
-    private void storeWithRetry(List<Readable> records, List<CompletableFuture<Void>> deadLettered) throws InterruptedException {
+    private void storeWithRetry(List<Readable<ArticleEnriched>> records, BatchDeadLetters deadLetters) throws InterruptedException {
         Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         while (true) {
             try {
-                repository.upsertAll(records.stream().map(Readable::event).toList());
+                repository.upsertAll(records.stream().map(Readable::payload).toList());
                 return;
             } catch (SQLException e) {
                 if (!DatabaseErrors.isTransient(e)) {
                     // The database refuses some row as data: find it by storing one at a time.
-                    storeOneByOne(records, deadLettered);
+                    storeOneByOne(records, deadLetters);
                     return;
                 }
                 LOG.warnf("database unavailable while storing %d articles, retrying in %d ms: %s", records.size(),
@@ -98,23 +90,18 @@ public class EnrichedArticleConsumer {
         }
     }
 
-    private void storeOneByOne(List<Readable> records, List<CompletableFuture<Void>> deadLettered) throws InterruptedException {
-        for (Readable record : records) {
+    private void storeOneByOne(List<Readable<ArticleEnriched>> records, BatchDeadLetters deadLetters) throws InterruptedException {
+        for (Readable<ArticleEnriched> record : records) {
             try {
-                repository.upsertAll(List.of(record.event()));
+                repository.upsertAll(List.of(record.payload()));
             } catch (SQLException e) {
                 if (DatabaseErrors.isTransient(e)) {
-                    storeWithRetry(List.of(record), deadLettered);
+                    storeWithRetry(List.of(record), deadLetters);
                 } else {
-                    deadLettered.add(deadLetters.send(record.metadata(), EventJson.toBytes(record.event()),
-                            "the database refused article " + record.event().id() + ": " + e.getMessage()));
+                    deadLetters.send(record.metadata(), EventJson.toBytes(record.payload()),
+                            "the database refused article " + record.payload().id() + ": " + e.getMessage());
                 }
             }
         }
-    }
-
-    private static String poisonReason(IncomingKafkaRecordMetadata<?, ?> metadata) {
-        Header reason = metadata.getHeaders().lastHeader("deserialization-failure-reason");
-        return reason == null ? "not a " + Topics.ENRICHED + " event" : new String(reason.value(), StandardCharsets.UTF_8);
     }
 }
