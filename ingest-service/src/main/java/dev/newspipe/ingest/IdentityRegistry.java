@@ -4,6 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -30,6 +36,12 @@ public class IdentityRegistry {
     public record Duplicate(String originalId) implements Claim {
     }
 
+    /** An article to claim: its id and the hash of its normalized content. */
+    public record Candidate(String id, String contentHash) {
+    }
+
+    private static final int MAX_ATTEMPTS = 5;
+
     @Inject
     DataSource dataSource;
 
@@ -47,39 +59,89 @@ public class IdentityRegistry {
             connection.setAutoCommit(false);
         }
 
-        public Claim claim(String id, String contentHash) throws SQLException {
-            // Savepoint: a lost race on a unique key must not abort the claims made before it.
-            var savepoint = connection.setSavepoint();
-            try {
-                Claim claim = claimOnce(id, contentHash);
-                connection.releaseSavepoint(savepoint);
-                return claim;
-            } catch (SQLException e) {
-                connection.rollback(savepoint);
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
+        /**
+         * Claims the articles of one unit, in order: an article whose content was ingested before (or
+         * earlier in the same list) is a duplicate; otherwise it is published as the next revision of its
+         * id. A few statements serve the whole list, however long it is.
+         */
+        public List<Claim> claimAll(List<Candidate> candidates) throws SQLException {
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            for (int attempt = 1;; attempt++) {
+                // Savepoint: losing a race to a concurrent claim must not abort the caller's transaction.
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    List<Claim> claims = claimAllOnce(candidates);
+                    connection.releaseSavepoint(savepoint);
+                    return claims;
+                } catch (SQLException e) {
+                    connection.rollback(savepoint);
+                    // Another instance inserted one of these ids or contents meanwhile (unique key), or
+                    // locked rows in another order (deadlock): its committed rows decide on the next try.
+                    if (attempt == MAX_ATTEMPTS || !("23505".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()))) {
+                        throw e;
+                    }
                 }
-                // Another instance inserted the same id or content meanwhile: its row decides.
-                return claimOnce(id, contentHash);
             }
         }
 
-        private Claim claimOnce(String id, String contentHash) throws SQLException {
-            String original = queryString("SELECT article_id FROM content_fingerprint WHERE content_hash = ? FOR UPDATE",
-                    contentHash);
-            if (original != null) {
-                return new Duplicate(original);
+        private List<Claim> claimAllOnce(List<Candidate> candidates) throws SQLException {
+            Map<String, String> originalByContent = lockedPairs(
+                    "SELECT content_hash, article_id FROM content_fingerprint WHERE content_hash = ANY(?) "
+                            + "ORDER BY content_hash FOR UPDATE",
+                    candidates.stream().map(Candidate::contentHash).distinct().toArray(String[]::new));
+            Map<String, String> storedRevision = lockedPairs(
+                    "SELECT id, revision::text FROM article_identity WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+                    candidates.stream().map(Candidate::id).distinct().toArray(String[]::new));
+            Map<String, Integer> revision = new HashMap<>();
+            storedRevision.forEach((id, r) -> revision.put(id, Integer.valueOf(r)));
+            Map<String, Candidate> latestById = new LinkedHashMap<>();
+            List<Candidate> newContents = new ArrayList<>();
+            List<Claim> claims = new ArrayList<>(candidates.size());
+            for (Candidate c : candidates) {
+                String original = originalByContent.get(c.contentHash());
+                if (original != null) {
+                    claims.add(new Duplicate(original));
+                    continue;
+                }
+                int next = revision.getOrDefault(c.id(), 0) + 1;
+                revision.put(c.id(), next);
+                originalByContent.put(c.contentHash(), c.id());
+                latestById.put(c.id(), c);
+                newContents.add(c);
+                claims.add(new Publish(next));
             }
-            Integer revision = queryInt("SELECT revision FROM article_identity WHERE id = ? FOR UPDATE", id);
-            int next = revision == null ? 1 : revision + 1;
-            if (revision == null) {
-                update("INSERT INTO article_identity (id, content_hash, revision) VALUES (?, ?, 1)", id, contentHash);
-            } else {
-                update("UPDATE article_identity SET content_hash = ?, revision = ?, last_changed = now() WHERE id = ?",
-                        contentHash, next, id);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO article_identity (id, content_hash, revision) VALUES (?, ?, ?)");
+                    PreparedStatement update = connection.prepareStatement(
+                            "UPDATE article_identity SET content_hash = ?, revision = ?, last_changed = now() WHERE id = ?")) {
+                for (Candidate c : latestById.values()) {
+                    if (storedRevision.containsKey(c.id())) {
+                        update.setString(1, c.contentHash());
+                        update.setInt(2, revision.get(c.id()));
+                        update.setString(3, c.id());
+                        update.addBatch();
+                    } else {
+                        insert.setString(1, c.id());
+                        insert.setString(2, c.contentHash());
+                        insert.setInt(3, revision.get(c.id()));
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+                update.executeBatch();
             }
-            update("INSERT INTO content_fingerprint (content_hash, article_id) VALUES (?, ?)", contentHash, id);
-            return new Publish(next);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO content_fingerprint (content_hash, article_id) VALUES (?, ?)")) {
+                for (Candidate c : newContents) {
+                    insert.setString(1, c.contentHash());
+                    insert.setString(2, c.id());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return claims;
         }
 
         public void commit() throws SQLException {
@@ -98,31 +160,18 @@ public class IdentityRegistry {
             }
         }
 
-        private String queryString(String sql, String arg) throws SQLException {
+        /** The first two columns of the rows a query with one text-array parameter returns. */
+        private Map<String, String> lockedPairs(String sql, String[] keys) throws SQLException {
+            Map<String, String> pairs = new HashMap<>();
             try (PreparedStatement s = connection.prepareStatement(sql)) {
-                s.setString(1, arg);
+                s.setArray(1, connection.createArrayOf("text", keys));
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
+                    while (rs.next()) {
+                        pairs.put(rs.getString(1), rs.getString(2));
+                    }
                 }
             }
-        }
-
-        private Integer queryInt(String sql, String arg) throws SQLException {
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                s.setString(1, arg);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : null;
-                }
-            }
-        }
-
-        private void update(String sql, Object... args) throws SQLException {
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    s.setObject(i + 1, args[i]);
-                }
-                s.executeUpdate();
-            }
+            return pairs;
         }
     }
 }

@@ -91,30 +91,38 @@ public class IngestService {
      */
     public List<Result> submit(List<Submission> submissions, String intakePath) {
         Result[] results = new Result[submissions.size()];
+        List<ArticleIngested> candidates = new ArrayList<>();
+        List<Integer> candidateIndexes = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            Submission submission = submissions.get(i);
+            String source = submission.article() == null ? null : submission.article().source();
+            metrics.received(intakePath, source);
+            try {
+                if (submission.parseError() != null) {
+                    throw submission.parseError();
+                }
+                ArticleIngested candidate = ingestor.ingest(submission.article(), intakePath);
+                requireWithinSizeLimit(candidate);
+                candidates.add(candidate);
+                candidateIndexes.add(i);
+            } catch (InvalidArticleException e) {
+                results[i] = Result.rejected(Problem.invalid(e));
+                metrics.rejected(intakePath, source);
+            }
+        }
         List<ArticleIngested> toPublish = new ArrayList<>();
         List<Integer> publishIndexes = new ArrayList<>();
         try (IdentityRegistry.Transaction tx = registry.begin()) {
-            for (int i = 0; i < submissions.size(); i++) {
-                Submission submission = submissions.get(i);
-                String source = submission.article() == null ? null : submission.article().source();
-                metrics.received(intakePath, source);
-                try {
-                    if (submission.parseError() != null) {
-                        throw submission.parseError();
-                    }
-                    ArticleIngested candidate = ingestor.ingest(submission.article(), intakePath);
-                    requireWithinSizeLimit(candidate);
-                    IdentityRegistry.Claim claim = tx.claim(candidate.id(), candidate.contentHash());
-                    if (claim instanceof IdentityRegistry.Duplicate d) {
-                        results[i] = Result.duplicate(candidate.id(), d.originalId());
-                        metrics.duplicate(intakePath, candidate.source());
-                    } else {
-                        toPublish.add(ArticleIngestor.withRevision(candidate, ((IdentityRegistry.Publish) claim).revision()));
-                        publishIndexes.add(i);
-                    }
-                } catch (InvalidArticleException e) {
-                    results[i] = Result.rejected(Problem.invalid(e));
-                    metrics.rejected(intakePath, source);
+            List<IdentityRegistry.Claim> claims = tx.claimAll(candidates.stream()
+                    .map(c -> new IdentityRegistry.Candidate(c.id(), c.contentHash())).toList());
+            for (int k = 0; k < candidates.size(); k++) {
+                ArticleIngested candidate = candidates.get(k);
+                if (claims.get(k) instanceof IdentityRegistry.Duplicate d) {
+                    results[candidateIndexes.get(k)] = Result.duplicate(candidate.id(), d.originalId());
+                    metrics.duplicate(intakePath, candidate.source());
+                } else {
+                    toPublish.add(ArticleIngestor.withRevision(candidate, ((IdentityRegistry.Publish) claims.get(k)).revision()));
+                    publishIndexes.add(candidateIndexes.get(k));
                 }
             }
             awaitPublished(toPublish);

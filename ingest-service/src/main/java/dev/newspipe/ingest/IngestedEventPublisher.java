@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.EventType;
@@ -20,8 +21,11 @@ public class IngestedEventPublisher {
 
     static final String SERVICE = "ingest-service";
 
+    // Whole batches are sent at once (a poll's records, an HTTP request's articles): a bounded emitter
+    // buffer would fail them. What is in flight is bounded upstream by poll size, worker pool and request limits.
     @Inject
     @Channel(Topics.INGESTED)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<ArticleIngested> emitter;
 
     public CompletionStage<Void> publish(ArticleIngested event) {

@@ -156,4 +156,73 @@ class IntakePathsTest {
         assertEquals(2, records.size(), "first version and revision 2, nothing for the duplicates");
         assertEquals(2, EventJson.fromBytes(records.get(1).value(), ArticleIngested.class).revision());
     }
+
+    @Test
+    void duplicatesAndRevisionsWithinOneBatchAreClaimedInOrder() {
+        String u = unique();
+        String url = "https://example.org/batch/" + u;
+        String body = "The ferry timetable changes on Sunday, with two more crossings each weekday.";
+        String ndjson = String.join("\n",
+                json(url, "Ferry timetable changes " + u, body),
+                json(url, "Ferry timetable changes " + u, body + " Fares stay the same."),
+                json("https://mirror.example.net/" + u, "Ferry timetable changes " + u, body),
+                json(url, "Ferry timetable changes " + u, body));
+        var response = given().contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/articles").then().statusCode(202)
+                .body("accepted", equalTo(2)).body("duplicates", equalTo(2)).extract().jsonPath();
+        String id = response.getString("items[0].id");
+        assertEquals(List.of("accepted", "accepted", "duplicate", "duplicate"), response.getList("items.status"));
+        assertEquals(List.of(1, 2), List.of(response.getInt("items[0].revision"), response.getInt("items[1].revision")));
+        assertEquals(id, response.getString("items[2].duplicateOf"), "the first content belongs to the first revision");
+        assertEquals(id, response.getString("items[3].duplicateOf"));
+
+        var records = kafka.await(Topics.INGESTED, r -> id.equals(r.key()), 3, Duration.ofSeconds(5));
+        assertEquals(2, records.size(), "two revisions, nothing for the duplicates");
+    }
+
+    @Test
+    void concurrentRequestsWithTheSameArticlesPublishEachOnce() throws Exception {
+        String u = unique();
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            ndjson.append(json("https://example.org/race/" + u + "/" + i, "Race " + u + " item " + i,
+                    "Two requests carry this article number " + i + " at the same moment.")).append('\n');
+        }
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<String>>> calls = new java.util.ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                calls.add(executor.submit(() -> given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
+                        .post("/articles").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(202)))
+                        .extract().jsonPath().getList("items.status", String.class)));
+            }
+            int[] accepted = new int[20];
+            for (var call : calls) {
+                List<String> statuses = call.get();
+                for (int i = 0; i < 20; i++) {
+                    accepted[i] += "accepted".equals(statuses.get(i)) ? 1 : 0;
+                    assertTrue(List.of("accepted", "duplicate").contains(statuses.get(i)), statuses.get(i));
+                }
+            }
+            for (int i = 0; i < 20; i++) {
+                assertEquals(1, accepted[i], "article " + i + " is accepted by exactly one request");
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        var records = kafka.await(Topics.INGESTED,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains("Race " + u + " item "), 21, Duration.ofSeconds(5));
+        assertEquals(20, records.size(), "each article published once");
+    }
+
+    @Test
+    void aBatchLargerThanTheProducersQueueIsAcceptedWhole() {
+        String u = unique();
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            ndjson.append(json("https://example.org/large/" + u + "/" + i, "Large batch " + u + " item " + i,
+                    "One of three thousand short articles sent in a single request.")).append('\n');
+        }
+        given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/articles").then().statusCode(202).body("accepted", equalTo(3000));
+    }
 }
