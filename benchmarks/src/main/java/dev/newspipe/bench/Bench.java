@@ -23,6 +23,7 @@ import dev.newspipe.testsupport.SharedData;
  *
  * <pre>bench ingest|enrich|store|e2e|ceiling|all [--articles N] [--words W] [--rate R] [--markdown FILE]</pre>
  *
+ * {@code ingest} runs HTTP NDJSON batches (100 articles, 4 clients) and a backlog on {@code news.raw}.
  * {@code --articles} sizes the backlogs (default 20,000), {@code --words} the article length of the store
  * benchmark (default 600), {@code --rate} the offered rate of the fixed-rate end-to-end run (default 100/s,
  * for 60 s).
@@ -61,7 +62,9 @@ public final class Bench {
         List<String> lines = new ArrayList<>();
         Double maxEndToEnd = null;
         Double ceiling = null;
+        List<String> timelines = new ArrayList<>();
         if (all || what.equals("ingest")) {
+            lines.add(row(run(work -> PipelineBenchmark.ingestOverHttp(root, Corpus.load(root, shared, 5), backlog, 100, 4, work))));
             lines.add(row(run(work -> PipelineBenchmark.ingestFromRaw(root, Corpus.load(root, shared, 1), backlog, work))));
         }
         if (all || what.equals("enrich")) {
@@ -79,10 +82,14 @@ public final class Bench {
         if (all || what.equals("e2e")) {
             int n = rate * 60;
             int offered = rate;
-            lines.add(row(run(work -> PipelineBenchmark.endToEnd(root, Corpus.load(root, shared, 3), n, offered, work))));
+            PipelineBenchmark.Result paced = run(work -> PipelineBenchmark.endToEnd(root, Corpus.load(root, shared, 3), n,
+                    offered, work));
+            lines.add(row(paced));
+            timelines.add(paced.load() + ": " + paced.timeline());
             PipelineBenchmark.Result max = run(work -> PipelineBenchmark.endToEnd(root, Corpus.load(root, shared, 4),
                     backlog, 0, work));
             lines.add(row(max));
+            timelines.add(max.load() + ": " + max.timeline());
             maxEndToEnd = max.perSecond();
         }
         if (all || what.equals("ceiling")) {
@@ -98,10 +105,14 @@ public final class Bench {
         }
         String header = "\n### " + LocalDate.now() + " — " + machine() + "\n\nCorpus: " + Corpus.load(root, shared, 0).description
                 + ".\n\n| stage | load | result | latency ingestedAt → stored (p50 / p95 / p99) | processes |\n|---|---|---|---|---|";
+        String lagSection = timelines.isEmpty() ? ""
+                : "\nConsumer lag per stage (records not yet committed by its group) and machine CPU, sampled each second:\n\n```\n"
+                        + String.join("\n\n", timelines) + "\n```\n";
         System.out.println(header);
         lines.forEach(System.out::println);
+        System.out.print(lagSection);
         if (markdown != null) {
-            Files.writeString(markdown, header + "\n" + String.join("\n", lines) + "\n", StandardOpenOption.CREATE,
+            Files.writeString(markdown, header + "\n" + String.join("\n", lines) + "\n" + lagSection, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         }
     }

@@ -1,5 +1,10 @@
 package dev.newspipe.bench;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +50,11 @@ final class PipelineBenchmark {
 
     /** One measured run: throughput, optional latency percentiles (ms), and each process's CPU and memory. */
     record Result(String stage, String load, int articles, double seconds, double perSecond, double[] latencyMs,
-            Map<String, ProcessStats> processes) {
+            Map<String, ProcessStats> processes, String timeline) {
+        Result(String stage, String load, int articles, double seconds, double perSecond, double[] latencyMs,
+                Map<String, ProcessStats> processes) {
+            this(stage, load, articles, seconds, perSecond, latencyMs, processes, null);
+        }
     }
 
     /** A broker, a throwaway database and the services a run needs; all stopped and dropped on close. */
@@ -52,6 +63,8 @@ final class PipelineBenchmark {
         final String database;
         final PostgresServer.Settings db = PostgresServer.settings();
         final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        /** Each service's CPU time when it became ready: start-up is not part of a stage's cost. */
+        private final Map<String, ProcessStats> atReady = new LinkedHashMap<>();
         private final Path root;
         private final Path work;
 
@@ -77,11 +90,12 @@ final class PipelineBenchmark {
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(Duration.ofSeconds(90));
             }
+            services.forEach((name, service) -> atReady.put(name, ProcessStats.of(service.pid())));
         }
 
         Map<String, ProcessStats> stats() {
             Map<String, ProcessStats> out = new LinkedHashMap<>();
-            services.forEach((name, service) -> out.put(name, ProcessStats.of(service.pid())));
+            services.forEach((name, service) -> out.put(name, ProcessStats.of(service.pid()).minus(atReady.get(name))));
             return out;
         }
 
@@ -124,6 +138,59 @@ final class PipelineBenchmark {
         }
     }
 
+    /**
+     * ingest alone over HTTP: {@code clients} concurrent clients each POST NDJSON batches of {@code batch}
+     * articles and wait for the answer (202 once the batch is durably in Kafka) before sending the next.
+     */
+    static Result ingestOverHttp(Path root, Corpus corpus, int articles, int batch, int clients, Path work) throws Exception {
+        try (Environment env = new Environment(root, work)) {
+            List<byte[]> bodies = new ArrayList<>();
+            for (int from = 0; from < articles; from += batch) {
+                StringBuilder ndjson = new StringBuilder();
+                for (int i = from; i < Math.min(articles, from + batch); i++) {
+                    ndjson.append(new String(EventJson.toBytes(corpus.nextSubmission(i)), StandardCharsets.UTF_8)).append('\n');
+                }
+                bodies.add(ndjson.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            env.start("ingest-service");
+            ServiceProcess ingest = env.services.get("ingest-service");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .build();
+            AtomicInteger next = new AtomicInteger();
+            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+            long start = System.nanoTime();
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < clients; t++) {
+                Thread client = new Thread(() -> {
+                    for (int k = next.getAndIncrement(); k < bodies.size(); k = next.getAndIncrement()) {
+                        try {
+                            var response = http.send(HttpRequest.newBuilder(URI.create(ingest.url("/articles")))
+                                    .header("Content-Type", "application/x-ndjson")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(k))).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() != 202) {
+                                failures.add(response.statusCode() + " " + response.body());
+                            }
+                        } catch (Exception e) {
+                            failures.add(e.toString());
+                        }
+                    }
+                }, "http-client-" + t);
+                client.start();
+                threads.add(client);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException(failures.size() + " batches failed, first: " + failures.peek());
+            }
+            return new Result("ingest over HTTP", String.format("%,d articles as NDJSON batches of %d, %d clients", articles,
+                    batch, clients), articles, seconds, articles / seconds, null, env.stats());
+        }
+    }
+
     /** enrich alone, as the service: a backlog on news.ingested, drained into news.enriched. */
     static Result enrichService(Path root, Corpus corpus, int articles, Path work) throws Exception {
         try (Environment env = new Environment(root, work)) {
@@ -150,12 +217,12 @@ final class PipelineBenchmark {
             List<StoreBenchmark.Keyed> records = submissions(corpus, articles);
             if (rate == 0) {
                 StoreBenchmark.produce(env.broker.bootstrapServers(), Topics.RAW, records);
-                env.start("store-service", "enrich-service", "ingest-service");
-            } else {
-                env.start("store-service", "enrich-service", "ingest-service");
-                paced(env.broker.bootstrapServers(), records, rate);
             }
-            try (Connection c = env.connect()) {
+            env.start("store-service", "enrich-service", "ingest-service");
+            try (StageLagSampler lag = new StageLagSampler(env.broker.bootstrapServers()); Connection c = env.connect()) {
+                if (rate > 0) {
+                    paced(env.broker.bootstrapServers(), records, rate);
+                }
                 long[] window = awaitRows(c, articles, Duration.ofMinutes(15));
                 double seconds = (window[1] - window[0]) / 1000.0;
                 double[] latency = new double[3];
@@ -169,7 +236,8 @@ final class PipelineBenchmark {
                 }
                 String load = rate == 0 ? String.format("%,d articles backlog on `news.raw`, maximum rate", articles)
                         : String.format("%,d articles offered at %d/s on `news.raw`", articles, rate);
-                return new Result("end to end", load, articles, seconds, (articles - 1) / seconds, latency, env.stats());
+                return new Result("end to end", load, articles, seconds, (articles - 1) / seconds, latency, env.stats(),
+                        lag.report(Math.max(1, (int) seconds / 20)));
             }
         }
     }
