@@ -29,13 +29,11 @@ public final class HtmlText {
     /** Table cells sit side by side: keep their texts apart with a space, not a paragraph break. */
     private static final Set<String> CELLS = Set.of("td", "th");
 
-    private static final Pattern SPACES = Pattern.compile("[\\s\\h\\u200B\\uFEFF]+");
-
     /**
      * An opening or closing tag of a common HTML element, with attribute-shaped contents, or a doctype;
      * a lone "<" in prose, or "<a few words, like this>", does not count.
      */
-    private static final Pattern TAG = Pattern.compile("<(?:!doctype\\s+html|/?(?:html|head|body|title|meta|link|"
+    static final Pattern TAG = Pattern.compile("<(?:!doctype\\s+html|/?(?:html|head|body|title|meta|link|"
             + "script|style|p|div|span|br|hr|a|b|i|u|em|strong|small|sup|sub|ul|ol|li|dl|dt|dd|h[1-6]|table|thead|"
             + "tbody|tr|td|th|img|picture|source|figure|figcaption|blockquote|pre|code|section|article|header|footer|"
             + "main|nav|aside|iframe|form|input|button|noscript|time)"
@@ -55,7 +53,33 @@ public final class HtmlText {
     }
 
     public static boolean looksLikeHtml(String text) {
-        return text != null && TAG.matcher(text).find();
+        if (text == null) {
+            return false;
+        }
+        // A tag starts with '<': finding the first one is far cheaper than running the pattern over plain prose.
+        int firstAngle = text.indexOf('<');
+        return firstAngle >= 0 && TAG.matcher(text).find(firstAngle);
+    }
+
+    /**
+     * Runs of white space ({@code \s} and {@code \h} of {@link Pattern}), U+200B and U+FEFF become one space,
+     * and the ends are stripped as by {@link String#strip()}. A loop rather than a pattern: it runs for every
+     * paragraph of every HTML body.
+     */
+    static String collapseSpace(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean afterSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = TextNormalizer.isHorizontalSpace(c) || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) {
+                out.append(c);
+            } else if (!afterSpace) {
+                out.append(' ');
+            }
+            afterSpace = space;
+        }
+        return out.toString().strip();
     }
 
     /** Gathers text nodes into the current paragraph and closes it at every block boundary. */
@@ -89,7 +113,7 @@ public final class HtmlText {
         }
 
         void endParagraph() {
-            String paragraph = SPACES.matcher(current).replaceAll(" ").strip();
+            String paragraph = collapseSpace(current);
             if (!paragraph.isEmpty()) {
                 paragraphs.add(paragraph);
             }

@@ -122,15 +122,20 @@ public final class TextNormalizer {
         if (c < ASCII_PLAIN.length) {
             return ASCII_PLAIN[c];
         }
-        if (c <= '\u00A0' || c >= '\u2000' && c <= '\u200B' || c == '\u1680' || c == '\u180E' || c == '\u202F'
-                || c == '\u205F' || c == '\u3000' || c == '\uFEFF') {
-            return ' '; // U+0080 to U+00A0: the C1 controls and the no-break space
+        if (c <= '\u009F' || isHorizontalSpace(c)) {
+            return ' '; // U+0080 to U+009F: the C1 controls
         }
         return switch (c) {
             case '\u2018', '\u2019', '\u201A' -> '\'';
             case '\u201C', '\u201D', '\u201E' -> '"';
             default -> c;
         };
+    }
+
+    /** Horizontal space as {@code \h} of {@link java.util.regex.Pattern} matches it, the zero-width space and BOM. */
+    static boolean isHorizontalSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0' || c >= '\u2000' && c <= '\u200B' || c == '\u1680' || c == '\u180E'
+                || c == '\u202F' || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
     }
 
     /** {@link #plain} of U+0000 to U+007F, looked up: C0 controls and DEL become a space. */

@@ -3,11 +3,21 @@ package dev.newspipe.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.newspipe.ingest.TextNormalizerEquivalenceTest.Sample;
 
 class HtmlTextTest {
 
@@ -83,5 +93,42 @@ class HtmlTextTest {
             "The score was <5 > 2 expected", "<3 love", "<a few words, like this>", "Use <=> to compare" })
     void proseWithAngleBracketsIsNotHtml(String text) {
         assertFalse(HtmlText.looksLikeHtml(text), text);
+    }
+
+    // --- the loops that replaced regular expressions give what the expressions gave ---
+
+    /** The pattern {@link HtmlText#collapseSpace} replaced (with {@code replaceAll(" ").strip()}): its oracle. */
+    static final Pattern SPACE_RUN_REFERENCE = Pattern.compile("[\\s\\h\\u200B\\uFEFF]+");
+
+    static final String[] TAG_PIECES = { "<", ">", "/", "<p>", "</div>", "<br/>", "<br >", "< p>", "<P class=x>",
+            "<a href='x'>", "<a href=\"x", "<img src=x alt='A view' data-id=7 />", "<!DOCTYPE html>", "<!doctype  html>",
+            "<few words, like this>", "<3", "x<y", "<=>", "text", " ", "\n" };
+
+    static List<Sample> texts(String[] generatedFrom) throws IOException {
+        List<Sample> texts = new ArrayList<>(TextNormalizerEquivalenceTest.sharedTexts());
+        texts.addAll(TextNormalizerEquivalenceTest.everyBmpCharacter());
+        texts.addAll(TextNormalizerEquivalenceTest.generated(generatedFrom, 20_000));
+        return texts;
+    }
+
+    @Test
+    void collapseSpaceGivesWhatTheRegularExpressionGave() throws IOException {
+        for (Sample sample : texts(TextNormalizerEquivalenceTest.NASTY)) {
+            assertEquals(SPACE_RUN_REFERENCE.matcher(sample.text()).replaceAll(" ").strip(),
+                    HtmlText.collapseSpace(sample.text()), () -> sample.origin() + ": "
+                            + TextNormalizerEquivalenceTest.escaped(sample.text()));
+        }
+    }
+
+    @Test
+    void looksLikeHtmlGivesWhatSearchingTheWholeTextGave() throws IOException {
+        String[] pieces = Stream.concat(Arrays.stream(TAG_PIECES), Arrays.stream(TextNormalizerEquivalenceTest.NASTY))
+                .toArray(String[]::new);
+        List<Sample> texts = texts(pieces);
+        assumeTrue(texts.stream().anyMatch(sample -> HtmlText.looksLikeHtml(sample.text())), "some texts are HTML");
+        for (Sample sample : texts) {
+            assertEquals(HtmlText.TAG.matcher(sample.text()).find(), HtmlText.looksLikeHtml(sample.text()),
+                    () -> sample.origin() + ": " + TextNormalizerEquivalenceTest.escaped(sample.text()));
+        }
     }
 }

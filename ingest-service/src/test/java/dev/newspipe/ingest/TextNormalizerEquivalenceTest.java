@@ -57,14 +57,7 @@ class TextNormalizerEquivalenceTest {
 
     @Test
     void everyBmpCharacterNormalizesAsTheReferenceDoes() {
-        for (int c = 0; c <= 0xFFFF; c++) {
-            String ch = String.valueOf((char) c);
-            String origin = String.format("U+%04X", c);
-            for (String text : List.of(ch, "a" + ch + "b", " " + ch + ch + " x", "x\n" + ch + "\n\ny", "e" + ch + "\u0301",
-                    ch + " \n " + ch, "\u2028" + ch + "\u00A0")) {
-                assertSameAsReference(new Sample(origin, text));
-            }
-        }
+        everyBmpCharacter().forEach(TextNormalizerEquivalenceTest::assertSameAsReference);
     }
 
     /** Characters the rules treat specially, and ones that NFC changes or combines. */
@@ -77,15 +70,36 @@ class TextNormalizerEquivalenceTest {
 
     @Test
     void generatedNastyStringsNormalizeAsTheReferenceDoes() {
+        generated(NASTY, 50_000).forEach(TextNormalizerEquivalenceTest::assertSameAsReference);
+    }
+
+    /** {@code count} strings of up to 40 random pieces, the same on every run. */
+    static List<Sample> generated(String[] pieces, int count) {
         Random random = new Random(20240501);
-        for (int n = 0; n < 50_000; n++) {
+        List<Sample> samples = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
             StringBuilder text = new StringBuilder();
             int parts = random.nextInt(40);
             for (int i = 0; i < parts; i++) {
-                text.append(NASTY[random.nextInt(NASTY.length)]);
+                text.append(pieces[random.nextInt(pieces.length)]);
             }
-            assertSameAsReference(new Sample("generated #" + n, text.toString()));
+            samples.add(new Sample("generated #" + n, text.toString()));
         }
+        return samples;
+    }
+
+    /** One BMP character alone and in a few surroundings, for every character. */
+    static List<Sample> everyBmpCharacter() {
+        List<Sample> samples = new ArrayList<>();
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String ch = String.valueOf((char) c);
+            String origin = String.format("U+%04X", c);
+            for (String text : List.of(ch, "a" + ch + "b", " " + ch + ch + " x", "x\n" + ch + "\n\ny", "e" + ch + "\u0301",
+                    ch + " \n " + ch, "\u2028" + ch + "\u00A0")) {
+                samples.add(new Sample(origin, text));
+            }
+        }
+        return samples;
     }
 
     /** The shortcut {@link TextNormalizer} takes before asking the normalizer, checked on every pair. */
@@ -166,14 +180,15 @@ class TextNormalizerEquivalenceTest {
         }
     }
 
+    /** The text with anything outside printable ASCII as a Unicode escape; a long one cut short. */
     static String escaped(String text) {
         if (text == null) {
             return "null";
         }
         StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (char c : text.substring(0, Math.min(text.length(), 600)).toCharArray()) {
             out.append(c >= ' ' && c < '\u007F' ? String.valueOf(c) : String.format("\\u%04X", (int) c));
         }
-        return out.toString();
+        return text.length() > 600 ? out + "... (" + text.length() + " characters)" : out.toString();
     }
 }
