@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.ArticleSubmitted;
@@ -19,6 +20,9 @@ import dev.newspipe.events.ArticleSubmitted;
  * an {@link InvalidArticleException} naming the field. Plain logic: every intake path calls it.
  */
 public class ArticleIngestor {
+
+    /** A two-letter language with an optional region or variant, lower-cased: compiled once, not per article. */
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2}([-_][a-z0-9]+)?");
 
     private final int minBodyLength;
     private final Duration maxFutureSkew;
@@ -111,7 +115,7 @@ public class ArticleIngestor {
         if (hint.isEmpty()) {
             return null;
         }
-        if (!hint.matches("[a-z]{2}([-_][a-z0-9]+)?")) {
+        if (!LANGUAGE_TAG.matcher(hint).matches()) {
             throw new InvalidArticleException("language", "'" + language + "' is not an ISO 639-1 code such as en");
         }
         return hint.substring(0, 2);
