@@ -119,11 +119,11 @@ public final class TextNormalizer {
      * (category Cc, the line feed included); a plain quote for a typographic one; otherwise itself.
      */
     private static char plain(char c) {
-        if (c < ASCII_PLAIN.length) {
-            return ASCII_PLAIN[c];
+        if (c >= ' ' && c < '\u007F') {
+            return c; // printable ASCII, the space included: most of any text, so tested first
         }
         if (c <= '\u009F' || isHorizontalSpace(c)) {
-            return ' '; // U+0080 to U+009F: the C1 controls
+            return ' '; // below U+0020 and U+007F to U+009F: the control characters
         }
         return switch (c) {
             case '\u2018', '\u2019', '\u201A' -> '\'';
@@ -136,15 +136,6 @@ public final class TextNormalizer {
     static boolean isHorizontalSpace(char c) {
         return c == ' ' || c == '\t' || c == '\u00A0' || c >= '\u2000' && c <= '\u200B' || c == '\u1680' || c == '\u180E'
                 || c == '\u202F' || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
-    }
-
-    /** {@link #plain} of U+0000 to U+007F, looked up: C0 controls and DEL become a space. */
-    private static final char[] ASCII_PLAIN = new char[0x80];
-
-    static {
-        for (char c = 0; c < ASCII_PLAIN.length; c++) {
-            ASCII_PLAIN[c] = c < ' ' || c == '\u007F' ? ' ' : c;
-        }
     }
 
     private static String nfc(String text) {
