@@ -37,6 +37,7 @@ public final class TextNormalizer {
         }
         char[] source = nfc(text).toCharArray();
         int length = source.length;
+        // A separator is two characters for a line break of one: a little room, and Output grows beyond it.
         Output out = new Output(length + 16);
         int start = 0;
         while (start <= length) {
@@ -75,13 +76,14 @@ public final class TextNormalizer {
             if (from == to) {
                 return;
             }
-            int needed = length + 2 + (to - from);
+            boolean separated = separate && length > 0;
+            int needed = length + (separated ? 2 : 0) + (to - from);
             if (needed > chars.length) {
                 chars = Arrays.copyOf(chars, Math.max(needed, chars.length * 2));
             }
             char[] out = chars;
             int n = length;
-            if (separate && n > 0) {
+            if (separated) {
                 out[n++] = '\n';
                 out[n++] = '\n';
             }
