@@ -21,12 +21,13 @@ import dev.newspipe.testsupport.SharedData;
  * The benchmark command (deploy/local/bench). Prints a Markdown table of figures; with {@code --markdown FILE}
  * also appends it, with the machine description, to FILE, keeping earlier results so a regression shows.
  *
- * <pre>bench ingest|enrich|store|e2e|ceiling|all [--articles N] [--words W] [--rate R] [--markdown FILE]</pre>
+ * <pre>bench ingest|enrich|store|e2e|ceiling|all [--articles N] [--words W] [--rate R] [--warmup N] [--markdown FILE]</pre>
  *
  * {@code ingest} runs HTTP NDJSON batches (100 articles, 4 clients) and a backlog on {@code news.raw}.
  * {@code --articles} sizes the backlogs (default 20,000), {@code --words} the article length of the store
  * benchmark (default 600), {@code --rate} the offered rate of the fixed-rate end-to-end run (default 100/s,
- * for 60 s).
+ * for 60 s), {@code --warmup} the articles each service stage processes unmeasured first, so that JIT compilation
+ * is done as in a long-running deployment (default 3,000; 0 measures from a cold start).
  */
 public final class Bench {
 
@@ -35,13 +36,14 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !WHAT.contains(args[0])) {
             System.err.println("usage: bench ingest|enrich|store|e2e|ceiling|all [--articles N] [--words W] [--rate R]"
-                    + " [--markdown FILE]");
+                    + " [--warmup N] [--markdown FILE]");
             System.exit(2);
         }
         String what = args[0];
         int articles = 20_000;
         int words = Corpus.DEFAULT_WORDS;
         int rate = 100;
+        int warmup = 3_000;
         Path markdown = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -49,6 +51,7 @@ public final class Bench {
                 case "--markdown" -> markdown = Path.of(args[++i]);
                 case "--words" -> words = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -56,6 +59,7 @@ public final class Bench {
             }
         }
         final int backlog = articles;
+        final int warm = warmup;
         Path root = Path.of(System.getProperty("newspipe.root", ".")).toAbsolutePath().normalize();
         Path shared = SharedData.find("").orElse(null);
         boolean all = what.equals("all");
@@ -64,12 +68,12 @@ public final class Bench {
         Double ceiling = null;
         List<String> timelines = new ArrayList<>();
         if (all || what.equals("ingest")) {
-            lines.add(row(run(work -> PipelineBenchmark.ingestOverHttp(root, Corpus.load(root, shared, 5), backlog, 100, 4, work))));
-            lines.add(row(run(work -> PipelineBenchmark.ingestFromRaw(root, Corpus.load(root, shared, 1), backlog, work))));
+            lines.add(row(run(work -> PipelineBenchmark.ingestOverHttp(root, Corpus.load(root, shared, 5), backlog, 100, 4, warm, work))));
+            lines.add(row(run(work -> PipelineBenchmark.ingestFromRaw(root, Corpus.load(root, shared, 1), backlog, warm, work))));
         }
         if (all || what.equals("enrich")) {
             lines.add(enrichEngine(root, Math.min(articles, 5_000)));
-            lines.add(row(run(work -> PipelineBenchmark.enrichService(root, Corpus.load(root, shared, 2), backlog, work))));
+            lines.add(row(run(work -> PipelineBenchmark.enrichService(root, Corpus.load(root, shared, 2), backlog, warm, work))));
         }
         if (all || what.equals("store")) {
             int n = articles;
@@ -83,11 +87,11 @@ public final class Bench {
             int n = rate * 60;
             int offered = rate;
             PipelineBenchmark.Result paced = run(work -> PipelineBenchmark.endToEnd(root, Corpus.load(root, shared, 3), n,
-                    offered, work));
+                    offered, warm, work));
             lines.add(row(paced));
             timelines.add(paced.load() + ": " + paced.timeline());
             PipelineBenchmark.Result max = run(work -> PipelineBenchmark.endToEnd(root, Corpus.load(root, shared, 4),
-                    backlog, 0, work));
+                    backlog, 0, warm, work));
             lines.add(row(max));
             timelines.add(max.load() + ": " + max.timeline());
             maxEndToEnd = max.perSecond();
