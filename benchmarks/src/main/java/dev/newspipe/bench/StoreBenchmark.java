@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,27 +116,10 @@ final class StoreBenchmark {
         List<Keyed> events = new ArrayList<>(articles);
         for (int i = 0; i < articles; i++) {
             ArticleEnriched base = pool.get(i % pool.size());
-            ArticleEnriched event = i < pool.size() ? base : variant(base, i, random);
+            ArticleEnriched event = i < pool.size() ? base : ArticleVariants.of(base, i, random);
             events.add(new Keyed(event.id(), EventJson.toBytes(event)));
         }
         return events;
-    }
-
-    /** The base enrichment as another article: new id, URL and time, and a signature of its own. */
-    private static ArticleEnriched variant(ArticleEnriched base, int sequence, Random random) {
-        ArticleIngested a = base.article();
-        String id = String.format("%016x%016x", sequence, random.nextLong());
-        ArticleIngested article = new ArticleIngested(id, 1, a.url() + "?v=" + sequence, a.headline(), a.body(), a.source(),
-                a.publishedAt().minusSeconds(random.nextInt(86_400)), a.language(), a.authors(), null, id, a.intakePath(),
-                Instant.now(), null);
-        List<Integer> minhash = new ArrayList<>();
-        for (int k = 0; k < (base.signature() == null ? 0 : base.signature().minhash().size()); k++) {
-            minhash.add(random.nextInt(Integer.MAX_VALUE));
-        }
-        return new ArticleEnriched(article, base.enrichmentVersion(), base.enrichedAt(), base.language(), base.entities(),
-                base.topics(), base.keywords(), base.summary(), base.quotes(),
-                new ArticleEnriched.StorySignature(base.signature() == null ? "0000000000000000" : base.signature().simhash(),
-                        minhash));
     }
 
     static void produce(String bootstrap, List<Keyed> events) {
