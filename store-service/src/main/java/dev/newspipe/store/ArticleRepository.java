@@ -52,7 +52,7 @@ public class ArticleRepository {
                 body = EXCLUDED.body, story_id = EXCLUDED.story_id, stream_seq = nextval('article_stream_seq'),
                 stored_at = now()
             WHERE (EXCLUDED.revision, EXCLUDED.enrichment_rank) > (articles.revision, articles.enrichment_rank)
-            RETURNING id
+            RETURNING id, xmax <> 0
             """;
     private static final int ROWS_PER_STATEMENT = 200;
     private static final long STREAM_LOCK = 0x6e657773L;   // "news"; any constant shared by all store instances
@@ -80,6 +80,9 @@ public class ArticleRepository {
         }
         List<ArticleEnriched> rows = new ArrayList<>(newest.values());
         Set<String> changed = new HashSet<>();
+        // Rows that replaced an older version (xmax set by the update), as opposed to new rows: only their
+        // old links and story keys need deleting, and in a live stream nearly every row is new.
+        Set<String> replaced = new HashSet<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -102,13 +105,16 @@ public class ArticleRepository {
                         try (ResultSet rs = s.executeQuery()) {
                             while (rs.next()) {
                                 changed.add(rs.getString(1));
+                                if (rs.getBoolean(2)) {
+                                    replaced.add(rs.getString(1));
+                                }
                             }
                         }
                     }
                 }
                 List<ArticleEnriched> changedEvents = rows.stream().filter(e -> changed.contains(e.id())).toList();
-                replaceLinks(c, changedEvents);
-                Stories.record(c, changedEvents, stories);
+                replaceLinks(c, changedEvents, replaced);
+                Stories.record(c, changedEvents, replaced, stories);
                 c.commit();
                 return changed;
             } catch (SQLException | RuntimeException e) {
@@ -143,17 +149,12 @@ public class ArticleRepository {
     }
 
     /** The entity and topic rows the filters use; topics with every broader topic (direct = false). */
-    private static void replaceLinks(Connection c, List<ArticleEnriched> events) throws SQLException {
+    private static void replaceLinks(Connection c, List<ArticleEnriched> events, Set<String> replaced) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
-        java.sql.Array ids = c.createArrayOf("text", events.stream().map(ArticleEnriched::id).toArray());
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_entity WHERE article_id = ANY (?)");
-                PreparedStatement deleteTopics = c.prepareStatement("DELETE FROM article_topic WHERE article_id = ANY (?)")) {
-            delete.setArray(1, ids);
-            delete.executeUpdate();
-            deleteTopics.setArray(1, ids);
-            deleteTopics.executeUpdate();
+        if (!replaced.isEmpty()) {
+            deleteLinks(c, c.createArrayOf("text", replaced.toArray()));
         }
         try (PreparedStatement entities = c.prepareStatement("INSERT INTO article_entity (article_id, entity_id, entity_type,"
                 + " name, mentions, salience) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -164,6 +165,16 @@ public class ArticleRepository {
             }
             entities.executeBatch();
             topics.executeBatch();
+        }
+    }
+
+    private static void deleteLinks(Connection c, java.sql.Array ids) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_entity WHERE article_id = ANY (?)");
+                PreparedStatement deleteTopics = c.prepareStatement("DELETE FROM article_topic WHERE article_id = ANY (?)")) {
+            delete.setArray(1, ids);
+            delete.executeUpdate();
+            deleteTopics.setArray(1, ids);
+            deleteTopics.executeUpdate();
         }
     }
 

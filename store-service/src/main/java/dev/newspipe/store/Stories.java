@@ -127,19 +127,21 @@ public class Stories {
     }
 
     /**
-     * Files the written articles under their lookup keys (replacing a replaced article's old keys) and
+     * Files the written articles under their lookup keys (replacing the old keys of those in {@code replaced}) and
      * stores their compact features, in the caller's transaction.
      */
-    static void record(Connection c, List<ArticleEnriched> written, Assignment assignment) throws SQLException {
+    static void record(Connection c, List<ArticleEnriched> written, Set<String> replaced, Assignment assignment)
+            throws SQLException {
         if (written.isEmpty()) {
             return;
         }
-        Array ids = c.createArrayOf("text", written.stream().map(ArticleEnriched::id).toArray());
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_story_key k USING "
-                + "(SELECT unnest(keys) AS key, article_id FROM article_story_features WHERE article_id = ANY (?)) old "
-                + "WHERE k.key = old.key AND k.article_id = old.article_id")) {
-            delete.setArray(1, ids);
-            delete.executeUpdate();
+        if (!replaced.isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_story_key k USING "
+                    + "(SELECT unnest(keys) AS key, article_id FROM article_story_features WHERE article_id = ANY (?)) old "
+                    + "WHERE k.key = old.key AND k.article_id = old.article_id")) {
+                delete.setArray(1, c.createArrayOf("text", replaced.toArray()));
+                delete.executeUpdate();
+            }
         }
         List<Long> keys = new ArrayList<>();
         List<String> articles = new ArrayList<>();
