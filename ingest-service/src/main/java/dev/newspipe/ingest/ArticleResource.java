@@ -45,6 +45,9 @@ public class ArticleResource {
     @Inject
     IngestConfig config;
 
+    @Inject
+    RequestMemoryBudget memory;
+
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Blocking
@@ -55,6 +58,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Nothing new: every story was a duplicate")
     @APIResponse(responseCode = "400", description = "Refused (application/problem+json names the field)")
     @APIResponse(responseCode = "413", description = "Larger than the per-request or per-article limit")
+    @APIResponse(responseCode = "503", description = "Busy or a dependency is down: nothing was kept, retry after Retry-After seconds")
     public Response submitText(byte[] body) {
         return handle(body, SubmissionReader::plainText, false);
     }
@@ -99,6 +103,19 @@ public class ArticleResource {
             return problem(Problem.of(413, "too-large", "Too large",
                     "the request has " + body.length + " bytes, more than the limit of " + config.maxRequestBytes()));
         }
+        if (!memory.tryReserve(body.length)) {
+            return Response.fromResponse(problem(Problem.of(503, "busy", "Busy",
+                    "other requests are being ingested; nothing of this one was kept, retry shortly")))
+                    .header("Retry-After", "1").build();
+        }
+        try {
+            return ingest(body, reader, alwaysBatch);
+        } finally {
+            memory.release(body.length);
+        }
+    }
+
+    private Response ingest(byte[] body, Function<byte[], List<Submission>> reader, boolean alwaysBatch) {
         List<Submission> submissions;
         try {
             submissions = reader.apply(body);

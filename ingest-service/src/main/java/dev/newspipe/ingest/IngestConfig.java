@@ -16,8 +16,15 @@ public interface IngestConfig {
     long maxArticleBytes();
 
     /** Largest request body (413 beyond). */
-    @WithDefault("16777216")
+    @WithDefault("8388608")
     long maxRequestBytes();
+
+    /**
+     * Request bytes being ingested at once over all HTTP requests (503 with Retry-After beyond). With the
+     * request limit, it sizes the heap ingest needs: about four times this (deploy/jvm-options).
+     */
+    @WithDefault("12582912")
+    long maxInflightRequestBytes();
 
     /** How far in the future a publication date may lie (clock skew between producers). */
     @WithDefault("PT24H")

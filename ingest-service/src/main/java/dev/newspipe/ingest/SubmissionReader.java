@@ -1,10 +1,10 @@
 package dev.newspipe.ingest;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,20 +133,27 @@ public final class SubmissionReader {
         }
     }
 
-    /** Strict UTF-8: a malformed byte sequence is an error, never a replacement character. */
+    /**
+     * Strict UTF-8: a malformed byte sequence is an error, never a replacement character. The bytes are
+     * checked through a small reused buffer, then decoded once into the string, so a large request costs
+     * its string and not also a full-size intermediate char buffer.
+     */
     static String utf8(byte[] body) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer buffer = ByteBuffer.wrap(body);
-        try {
-            return decoder.decode(buffer).toString();
-        } catch (MalformedInputException e) {
-            throw new InvalidArticleException("request", "not valid UTF-8: malformed byte sequence at byte offset "
-                    + buffer.position());
-        } catch (CharacterCodingException e) {
-            throw new InvalidArticleException("request", "not valid UTF-8");
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult result;
+        // End of input is declared, so a sequence cut off at the end is malformed too.
+        while ((result = decoder.decode(in, out, true)).isOverflow()) {
+            out.clear();
         }
+        if (result.isError()) {
+            throw new InvalidArticleException("request", "not valid UTF-8: malformed byte sequence at byte offset "
+                    + in.position());
+        }
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     private SubmissionReader() {

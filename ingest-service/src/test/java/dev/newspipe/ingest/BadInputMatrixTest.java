@@ -119,7 +119,7 @@ class BadInputMatrixTest {
         }
     }
 
-    @ParameterizedTest(name = "request over 16 MiB")
+    @ParameterizedTest(name = "request over 8 MiB")
     @MethodSource("oversizedRequest")
     void requestOverTheLimitIs413(byte[] body) {
         given().contentType(SubmissionReader.NDJSON).body(body).post("/articles")
@@ -128,7 +128,7 @@ class BadInputMatrixTest {
 
     static Stream<byte[]> oversizedRequest() {
         String line = "{\"headline\": \"Line " + MARK + "\", \"body\": \"" + "y".repeat(1000) + "\"}\n";
-        return Stream.of(line.repeat(16 * 1024 * 1024 / line.length() + 10).getBytes(StandardCharsets.UTF_8));
+        return Stream.of(line.repeat(8 * 1024 * 1024 / line.length() + 10).getBytes(StandardCharsets.UTF_8));
     }
 
     @AfterAll

@@ -225,4 +225,23 @@ class IntakePathsTest {
         given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/articles").then().statusCode(202).body("accepted", equalTo(3000));
     }
+
+    @jakarta.inject.Inject
+    RequestMemoryBudget memory;
+
+    @Test
+    void whileTheRequestMemoryBudgetIsTakenARequestIsRefusedWith503AndNothingIsKept() {
+        String u = unique();
+        String article = json("https://example.org/busy/" + u, "Busy " + u, "The harbour was busy all night with ferries.");
+        int all = Integer.MAX_VALUE;
+        assertTrue(memory.tryReserve(all));
+        try {
+            given().contentType("application/json").body(article).post("/articles").then().statusCode(503)
+                    .contentType(Problem.MEDIA_TYPE).header("Retry-After", "1");
+        } finally {
+            memory.release(all);
+        }
+        given().contentType("application/json").body(article).post("/articles").then().statusCode(202)
+                .body("status", equalTo("accepted"));
+    }
 }
