@@ -86,8 +86,7 @@ final class PipelineBenchmark {
                 env.put("JAVA_TOOL_OPTIONS", javaOptions);
             }
             for (String name : names) {
-                String heap = name.equals("enrich-service") ? System.getProperty("bench.enrichHeap", "512m") : "256m";
-                services.put(name, ServiceProcess.start(root, name, LocalKafkaBroker.freePort(), env, work.resolve("logs"), heap));
+                services.put(name, ServiceProcess.start(root, name, LocalKafkaBroker.freePort(), env, work.resolve("logs")));
             }
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(Duration.ofSeconds(90));

@@ -60,7 +60,7 @@ final class StoreBenchmark {
                 env.put("JAVA_TOOL_OPTIONS", javaOptions);
             }
             try (ServiceProcess store = ServiceProcess.start(root, "store-service", LocalKafkaBroker.freePort(), env,
-                    workDir.resolve("logs"), "384m");
+                    workDir.resolve("logs"));
                     Connection c = DriverManager.getConnection(db.jdbcUrl(database), db.user(), db.password())) {
                 store.awaitReady(Duration.ofSeconds(60));
                 long[] first = awaitCount(c, 1, Duration.ofSeconds(60), store);

@@ -69,7 +69,7 @@ class PipelineEndToEndIT {
                 "NEWS_DB_PASSWORD", db.password(),
                 "NEWS_INGEST_FEEDS_ALLOWED_PRIVATE_HOSTS", "127.0.0.1");
         for (String name : List.of("store-service", "enrich-service", "ingest-service")) {
-            services.add(ServiceProcess.start(root, name, LocalKafkaBroker.freePort(), env, LOGS, "384m"));
+            services.add(ServiceProcess.start(root, name, LocalKafkaBroker.freePort(), env, LOGS));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(WAIT);
@@ -197,7 +197,7 @@ class PipelineEndToEndIT {
 
         int index = services.indexOf(ingest);
         ingest.close();   // SIGTERM, as deploy/local/down sends it
-        ingest = ServiceProcess.start(root, "ingest-service", ingest.port, env, LOGS, "384m");
+        ingest = ServiceProcess.start(root, "ingest-service", ingest.port, env, LOGS);
         services.set(index, ingest);
         ingest.awaitReady(WAIT);
 

@@ -31,9 +31,11 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar}, logging to {@code <logDir>/<name>.log}. */
-    public static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir,
-            String maxHeap) {
+    /**
+     * Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with the JVM options that
+     * {@code <root>/deploy/jvm-options} gives it, logging to {@code <logDir>/<name>.log}.
+     */
+    public static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
@@ -41,14 +43,29 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap, "-jar", jar.toString()));
+            List<String> command = new ArrayList<>();
+            command.add(javaBinary());
+            command.addAll(jvmOptions(root, name));
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("MALLOC_ARENA_MAX", "2");
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             return new ServiceProcess(name, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** The service's line of {@code deploy/jvm-options}: the options after its name. */
+    static List<String> jvmOptions(Path root, String name) throws IOException {
+        for (String line : Files.readAllLines(root.resolve("deploy/jvm-options"))) {
+            String[] words = line.strip().split("\\s+");
+            if (!line.startsWith("#") && words[0].equals(name)) {
+                return List.of(words).subList(1, words.length);
+            }
+        }
+        throw new IllegalStateException("deploy/jvm-options has no line for " + name);
     }
 
     private static String javaBinary() {
