@@ -94,6 +94,27 @@ final class PipelineBenchmark {
             markBaseline();
         }
 
+        /**
+         * Waits until the services are quiet: under 5% of a core together for three seconds in a row (at most
+         * a minute). After a warm-up burst the JIT compiler threads are still at work for a while; a service
+         * that has been running for hours has long finished, so measuring before would count compilation.
+         */
+        void awaitQuiet() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            double before = totalCpu();
+            int quietSeconds = 0;
+            while (quietSeconds < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                double now = totalCpu();
+                quietSeconds = now - before < 0.05 ? quietSeconds + 1 : 0;
+                before = now;
+            }
+        }
+
+        private double totalCpu() {
+            return services.values().stream().mapToDouble(s -> ProcessStats.of(s.pid()).cpuSeconds()).sum();
+        }
+
         /** From now on, {@link #stats()} counts CPU time from here: after start-up, or after a warm-up. */
         void markBaseline() {
             services.forEach((name, service) -> atReady.put(name, ProcessStats.of(service.pid())));
@@ -152,6 +173,7 @@ final class PipelineBenchmark {
         if (warmup > 0) {
             StoreBenchmark.produce(bootstrap, input, records.subList(0, warmup));
             awaitRecords(bootstrap, output, 0, warmup, Duration.ofMinutes(10));
+            env.awaitQuiet();
             env.markBaseline();
         }
         long measuredFrom = System.currentTimeMillis();
@@ -177,6 +199,7 @@ final class PipelineBenchmark {
             env.start("ingest-service");
             ServiceProcess ingest = env.services.get("ingest-service");
             post(ingest, warmupBodies, clients);
+            env.awaitQuiet();
             env.markBaseline();
             long start = System.nanoTime();
             post(ingest, bodies, clients);
@@ -261,6 +284,7 @@ final class PipelineBenchmark {
                 if (warmup > 0) {
                     StoreBenchmark.produce(env.broker.bootstrapServers(), Topics.RAW, warmupRecords);
                     awaitRows(c, Timestamp.from(Instant.EPOCH), warmup, Duration.ofMinutes(15));
+                    env.awaitQuiet();
                     env.markBaseline();
                 }
                 Timestamp measuredFrom = Timestamp.from(Instant.now());
