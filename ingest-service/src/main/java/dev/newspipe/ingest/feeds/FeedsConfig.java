@@ -26,8 +26,11 @@ public interface FeedsConfig {
     @WithDefault("PT20S")
     Duration requestTimeout();
 
-    /** Largest feed document accepted. */
-    @WithDefault("16777216")
+    /**
+     * Largest feed document accepted. Parsing takes several times a document's size in heap, and
+     * ingest's heap is small (deploy/jvm-options); real feeds are well under a megabyte.
+     */
+    @WithDefault("4194304")
     long maxFeedBytes();
 
     /**
