@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.ArticleSubmitted;
 import dev.newspipe.messaging.DatabaseErrors;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /**
  * What every intake path does with submissions: validate, normalize, identify, de-duplicate, publish.
@@ -49,14 +50,22 @@ public class IngestService {
         }
     }
 
-    /** A submission as parsed from the wire; {@code parseError} is set when the item could not even be read. */
-    public record Submission(ArticleSubmitted article, InvalidArticleException parseError) {
+    /**
+     * A submission as parsed from the wire; {@code parseError} is set when the item could not even be read,
+     * {@code trace} when it came with a trace context of its own (a Kafka record; HTTP uses the request's).
+     */
+    public record Submission(ArticleSubmitted article, InvalidArticleException parseError, TracingMetadata trace) {
         public static Submission of(ArticleSubmitted article) {
-            return new Submission(article, null);
+            return new Submission(article, null, null);
+        }
+
+        /** An article from a Kafka record: its event continues the record's trace. */
+        public static Submission traced(ArticleSubmitted article, TracingMetadata trace) {
+            return new Submission(article, null, trace);
         }
 
         public static Submission unreadable(InvalidArticleException error) {
-            return new Submission(null, error);
+            return new Submission(null, error, null);
         }
     }
 
@@ -112,6 +121,7 @@ public class IngestService {
         }
         List<ArticleIngested> toPublish = new ArrayList<>();
         List<Integer> publishIndexes = new ArrayList<>();
+        List<TracingMetadata> traces = new ArrayList<>();
         try (IdentityRegistry.Transaction tx = registry.begin()) {
             List<IdentityRegistry.Claim> claims = tx.claimAll(candidates.stream()
                     .map(c -> new IdentityRegistry.Candidate(c.id(), c.contentHash())).toList());
@@ -123,9 +133,10 @@ public class IngestService {
                 } else {
                     toPublish.add(ArticleIngestor.withRevision(candidate, ((IdentityRegistry.Publish) claims.get(k)).revision()));
                     publishIndexes.add(candidateIndexes.get(k));
+                    traces.add(submissions.get(candidateIndexes.get(k)).trace());
                 }
             }
-            awaitPublished(toPublish);
+            awaitPublished(toPublish, traces);
             tx.commit();
         } catch (SQLException e) {
             if (DatabaseErrors.isTransient(e)) {
@@ -153,13 +164,14 @@ public class IngestService {
         return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private void awaitPublished(List<ArticleIngested> events) {
+    private void awaitPublished(List<ArticleIngested> events, List<TracingMetadata> traces) {
         if (events.isEmpty()) {
             return;
         }
-        CompletableFuture<?>[] acks = events.stream()
-                .map(e -> publisher.publish(e).toCompletableFuture())
-                .toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
+        for (int i = 0; i < acks.length; i++) {
+            acks[i] = publisher.publish(events.get(i), traces.get(i)).toCompletableFuture();
+        }
         try {
             CompletableFuture.allOf(acks).get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

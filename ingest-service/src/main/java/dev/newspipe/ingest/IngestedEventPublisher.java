@@ -8,12 +8,14 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.EventType;
 import dev.newspipe.events.Topics;
 import dev.newspipe.messaging.OutgoingEvents;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /** Publishes accepted articles to {@link Topics#INGESTED}; completes once the broker has the record (acks=all). */
 @ApplicationScoped
@@ -28,10 +30,15 @@ public class IngestedEventPublisher {
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<ArticleIngested> emitter;
 
-    public CompletionStage<Void> publish(ArticleIngested event) {
+    /**
+     * @param trace the trace the event continues (a Kafka record's), or null: then the current context
+     *              (an HTTP request's) is the parent of the producer span
+     */
+    public CompletionStage<Void> publish(ArticleIngested event, TracingMetadata trace) {
         CompletableFuture<Void> written = new CompletableFuture<>();
-        emitter.send(OutgoingEvents.withEnvelope(OutgoingEvents.completing(event, written), EventType.INGESTED, event.id(),
-                event.id() + "-r" + event.revision(), SERVICE));
+        Message<ArticleIngested> message = OutgoingEvents.withEnvelope(OutgoingEvents.completing(event, written),
+                EventType.INGESTED, event.id(), event.id() + "-r" + event.revision(), SERVICE);
+        emitter.send(trace == null ? message : message.addMetadata(trace));
         return written;
     }
 }

@@ -65,7 +65,7 @@ public class RawArticleConsumer {
         BatchDeadLetters deadLetters = new BatchDeadLetters(deadLetterChannel);
         List<Readable<ArticleSubmitted>> readable = deadLetters.readable(batch, "an article (" + Topics.RAW + ")");
         try {
-            List<Result> results = ingestWithRetry(readable.stream().map(r -> Submission.of(r.payload())).toList());
+            List<Result> results = ingestWithRetry(readable.stream().map(r -> Submission.traced(r.payload(), r.tracing())).toList());
             for (int i = 0; i < results.size(); i++) {
                 Problem problem = results.get(i).problem();
                 if (problem != null) {

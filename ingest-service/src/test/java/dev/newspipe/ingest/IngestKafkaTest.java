@@ -104,4 +104,20 @@ class IngestKafkaTest {
         String reason = KafkaTestClient.header(invalidLetter, "dead-letter-reason");
         assertTrue(reason.startsWith("body:"), reason);
     }
+
+    @Test
+    void anArticleFromRawContinuesTheTraceOfItsRecord() {
+        String marker = UUID.randomUUID().toString();
+        String traceId = marker.replace("-", "");
+        String good = "{\"url\":\"https://example.org/traced/" + marker + "\",\"headline\":\"Traced article " + marker
+                + "\",\"body\":\"The tram line extension opened on Sunday with six new stops.\"}";
+        kafka.send(Topics.RAW, "traced-" + marker, good.getBytes(StandardCharsets.UTF_8),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        var ingested = kafka.await(Topics.INGESTED,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker), 1, WAIT);
+        assertEquals(1, ingested.size());
+        String traceparent = KafkaTestClient.header(ingested.get(0), "traceparent");
+        assertNotNull(traceparent);
+        assertEquals(traceId, traceparent.split("-")[1], "the event belongs to the producer's trace");
+    }
 }

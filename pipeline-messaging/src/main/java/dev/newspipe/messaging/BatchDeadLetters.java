@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.newspipe.events.JsonEventSerde;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -28,8 +29,11 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  */
 public final class BatchDeadLetters {
 
-    /** A record of the batch that could be deserialized. */
-    public record Readable<T>(T payload, IncomingKafkaRecordMetadata<?, ?> metadata) {
+    /**
+     * A record of the batch that could be deserialized, with its trace context ({@code tracing}, null when
+     * tracing is off): what is sent for this record should carry it, so each article keeps one trace.
+     */
+    public record Readable<T>(T payload, IncomingKafkaRecordMetadata<?, ?> metadata, TracingMetadata tracing) {
     }
 
     private final Emitter<byte[]> emitter;
@@ -54,7 +58,7 @@ public final class BatchDeadLetters {
                 send(metadata, original == null ? null : original.value(),
                         reason == null ? "not " + expected : new String(reason.value(), StandardCharsets.UTF_8));
             } else {
-                readable.add(new Readable<>(record.getPayload(), metadata));
+                readable.add(new Readable<>(record.getPayload(), metadata, record.getMetadata(TracingMetadata.class).orElse(null)));
             }
         }
         return readable;
