@@ -71,4 +71,15 @@ class EnrichKafkaTest {
         assertTrue(new String(unenrichable.get(0).value(), StandardCharsets.UTF_8).contains(unenrichableKey));
         assertTrue(kafka.awaitKey(Topics.ENRICHED, unenrichableKey, Duration.ofSeconds(2)).isEmpty());
     }
+
+    @Test
+    void theEnrichedEventContinuesTheTraceOfTheIngestedOne() {
+        String id = id();
+        kafka.send(Topics.INGESTED, id, EventJson.toBytes(article(id, "Drones struck Kyiv overnight, the Ukrainian military said.")),
+                java.util.Map.of("traceparent", "00-" + id + "-00f067aa0ba902b7-01"));
+        var records = kafka.awaitKey(Topics.ENRICHED, id, WAIT);
+        assertEquals(1, records.size());
+        String traceparent = KafkaTestClient.header(records.get(0), "traceparent");
+        assertEquals(id, traceparent == null ? null : traceparent.split("-")[1], "the event belongs to the article's trace");
+    }
 }
