@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,7 @@ final class StageLagSampler implements AutoCloseable {
     }
 
     private final Admin admin;
+    private final Map<String, List<TopicPartition>> partitionsByTopic = new HashMap<>();
     private final List<Sample> samples = new ArrayList<>();
     private final Thread thread;
     private final long start = System.nanoTime();
@@ -82,9 +84,10 @@ final class StageLagSampler implements AutoCloseable {
     private long lag(String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (TopicPartition p : partitions(topic)) {
+            latest.put(p, OffsetSpec.latest());
+        }
         long lag = 0;
         for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin.listOffsets(latest).all()
                 .get(5, TimeUnit.SECONDS).entrySet()) {
@@ -92,6 +95,17 @@ final class StageLagSampler implements AutoCloseable {
             lag += end.getValue().offset() - (done == null ? 0 : done.offset());
         }
         return lag;
+    }
+
+    /** A topic's partitions, asked of the broker once: the sampler should load the measured machine little. */
+    private List<TopicPartition> partitions(String topic) throws Exception {
+        List<TopicPartition> known = partitionsByTopic.get(topic);
+        if (known == null) {
+            known = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic).partitions()
+                    .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            partitionsByTopic.put(topic, known);
+        }
+        return known;
     }
 
     /** Idle and total jiffies of all CPUs, from the first line of /proc/stat. */

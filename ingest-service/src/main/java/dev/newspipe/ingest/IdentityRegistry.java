@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -87,15 +88,14 @@ public class IdentityRegistry {
         }
 
         private List<Claim> claimAllOnce(List<Candidate> candidates) throws SQLException {
-            Map<String, String> originalByContent = lockedPairs(
+            Map<String, String> originalByContent = locked(
                     "SELECT content_hash, article_id FROM content_fingerprint WHERE content_hash = ANY(?) "
                             + "ORDER BY content_hash FOR UPDATE",
-                    candidates.stream().map(Candidate::contentHash).distinct().toArray(String[]::new));
-            Map<String, String> storedRevision = lockedPairs(
-                    "SELECT id, revision::text FROM article_identity WHERE id = ANY(?) ORDER BY id FOR UPDATE",
-                    candidates.stream().map(Candidate::id).distinct().toArray(String[]::new));
-            Map<String, Integer> revision = new HashMap<>();
-            storedRevision.forEach((id, r) -> revision.put(id, Integer.valueOf(r)));
+                    candidates.stream().map(Candidate::contentHash).distinct().toArray(String[]::new), rs -> rs.getString(2));
+            Map<String, Integer> revision = locked(
+                    "SELECT id, revision FROM article_identity WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+                    candidates.stream().map(Candidate::id).distinct().toArray(String[]::new), rs -> rs.getInt(2));
+            Set<String> stored = Set.copyOf(revision.keySet());
             Map<String, Candidate> latestById = new LinkedHashMap<>();
             List<Candidate> newContents = new ArrayList<>();
             List<Claim> claims = new ArrayList<>(candidates.size());
@@ -117,7 +117,7 @@ public class IdentityRegistry {
                     PreparedStatement update = connection.prepareStatement(
                             "UPDATE article_identity SET content_hash = ?, revision = ?, last_changed = now() WHERE id = ?")) {
                 for (Candidate c : latestById.values()) {
-                    if (storedRevision.containsKey(c.id())) {
+                    if (stored.contains(c.id())) {
                         update.setString(1, c.contentHash());
                         update.setInt(2, revision.get(c.id()));
                         update.setString(3, c.id());
@@ -160,18 +160,23 @@ public class IdentityRegistry {
             }
         }
 
-        /** The first two columns of the rows a query with one text-array parameter returns. */
-        private Map<String, String> lockedPairs(String sql, String[] keys) throws SQLException {
-            Map<String, String> pairs = new HashMap<>();
+        /** Reads one column of a row. */
+        private interface Column<V> {
+            V read(ResultSet rs) throws SQLException;
+        }
+
+        /** The rows a query with one text-array parameter returns: the first column to {@code value}'s. */
+        private <V> Map<String, V> locked(String sql, String[] keys, Column<V> value) throws SQLException {
+            Map<String, V> rows = new HashMap<>();
             try (PreparedStatement s = connection.prepareStatement(sql)) {
                 s.setArray(1, connection.createArrayOf("text", keys));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        pairs.put(rs.getString(1), rs.getString(2));
+                        rows.put(rs.getString(1), value.read(rs));
                     }
                 }
             }
-            return pairs;
+            return rows;
         }
     }
 }

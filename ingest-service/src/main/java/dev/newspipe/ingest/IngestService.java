@@ -100,8 +100,7 @@ public class IngestService {
      */
     public List<Result> submit(List<Submission> submissions, String intakePath) {
         Result[] results = new Result[submissions.size()];
-        List<ArticleIngested> candidates = new ArrayList<>();
-        List<Integer> candidateIndexes = new ArrayList<>();
+        List<Indexed> candidates = new ArrayList<>();
         for (int i = 0; i < submissions.size(); i++) {
             Submission submission = submissions.get(i);
             String source = submission.article() == null ? null : submission.article().source();
@@ -112,44 +111,54 @@ public class IngestService {
                 }
                 ArticleIngested candidate = ingestor.ingest(submission.article(), intakePath);
                 requireWithinSizeLimit(candidate);
-                candidates.add(candidate);
-                candidateIndexes.add(i);
+                candidates.add(new Indexed(i, candidate));
             } catch (InvalidArticleException e) {
                 results[i] = Result.rejected(Problem.invalid(e));
                 metrics.rejected(intakePath, source);
             }
         }
-        List<ArticleIngested> toPublish = new ArrayList<>();
-        List<Integer> publishIndexes = new ArrayList<>();
-        List<TracingMetadata> traces = new ArrayList<>();
+        List<Indexed> accepted = candidates.isEmpty() ? List.of() : claimAndPublish(submissions, candidates, results, intakePath);
+        for (Indexed a : accepted) {
+            results[a.index()] = Result.accepted(a.event());
+            metrics.accepted(intakePath, a.event().source());
+        }
+        return List.of(results);
+    }
+
+    /** An article with the position of its submission. */
+    private record Indexed(int index, ArticleIngested event) {
+    }
+
+    /**
+     * Claims the candidates in one transaction, fills in the duplicates' results and publishes the rest;
+     * commits only once Kafka has them all.
+     */
+    private List<Indexed> claimAndPublish(List<Submission> submissions, List<Indexed> candidates, Result[] results,
+            String intakePath) {
+        List<Indexed> accepted = new ArrayList<>();
         try (IdentityRegistry.Transaction tx = registry.begin()) {
             List<IdentityRegistry.Claim> claims = tx.claimAll(candidates.stream()
-                    .map(c -> new IdentityRegistry.Candidate(c.id(), c.contentHash())).toList());
+                    .map(c -> new IdentityRegistry.Candidate(c.event().id(), c.event().contentHash())).toList());
             for (int k = 0; k < candidates.size(); k++) {
-                ArticleIngested candidate = candidates.get(k);
+                Indexed candidate = candidates.get(k);
                 if (claims.get(k) instanceof IdentityRegistry.Duplicate d) {
-                    results[candidateIndexes.get(k)] = Result.duplicate(candidate.id(), d.originalId());
-                    metrics.duplicate(intakePath, candidate.source());
+                    results[candidate.index()] = Result.duplicate(candidate.event().id(), d.originalId());
+                    metrics.duplicate(intakePath, candidate.event().source());
                 } else {
-                    toPublish.add(ArticleIngestor.withRevision(candidate, ((IdentityRegistry.Publish) claims.get(k)).revision()));
-                    publishIndexes.add(candidateIndexes.get(k));
-                    traces.add(submissions.get(candidateIndexes.get(k)).trace());
+                    accepted.add(new Indexed(candidate.index(),
+                            ArticleIngestor.withRevision(candidate.event(), ((IdentityRegistry.Publish) claims.get(k)).revision())));
                 }
             }
-            awaitPublished(toPublish, traces);
+            awaitPublished(accepted.stream().map(a -> publisher.publish(a.event(), submissions.get(a.index()).trace())
+                    .toCompletableFuture()).toArray(CompletableFuture[]::new));
             tx.commit();
+            return accepted;
         } catch (SQLException e) {
             if (DatabaseErrors.isTransient(e)) {
                 throw new UnavailableException("the de-duplication database is unavailable: " + e.getMessage(), e);
             }
             throw new IllegalStateException("de-duplication failed: " + e.getMessage(), e);
         }
-        for (int k = 0; k < toPublish.size(); k++) {
-            ArticleIngested event = toPublish.get(k);
-            results[publishIndexes.get(k)] = Result.accepted(event);
-            metrics.accepted(intakePath, event.source());
-        }
-        return List.of(results);
     }
 
     private void requireWithinSizeLimit(ArticleIngested article) {
@@ -160,17 +169,31 @@ public class IngestService {
         }
     }
 
+    /** UTF-8 length without encoding a copy of the text: this runs for every article. */
     private static long utf8Length(String s) {
-        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+        if (s == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += Character.isSurrogate(c) ? 1 : 3;   // getBytes writes a lone surrogate as one '?'
+            }
+        }
+        return bytes;
     }
 
-    private void awaitPublished(List<ArticleIngested> events, List<TracingMetadata> traces) {
-        if (events.isEmpty()) {
+    private void awaitPublished(CompletableFuture<?>[] acks) {
+        if (acks.length == 0) {
             return;
-        }
-        CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
-        for (int i = 0; i < acks.length; i++) {
-            acks[i] = publisher.publish(events.get(i), traces.get(i)).toCompletableFuture();
         }
         try {
             CompletableFuture.allOf(acks).get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
