@@ -3,6 +3,7 @@ package dev.newspipe.enrich;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -15,6 +16,7 @@ import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.EventType;
 import dev.newspipe.events.Topics;
+import dev.newspipe.messaging.InFlightWork;
 import dev.newspipe.messaging.OutgoingEvents;
 
 /**
@@ -30,6 +32,9 @@ public class EnrichmentProcessor {
 
     private final ArticleEnricher enricher = new ArticleEnricher(Clock.systemUTC());
 
+    @Inject
+    EnrichDrain drain;
+
     /**
      * Enrichment is CPU work: it runs on a worker pool as wide as the machine has cores
      * ({@code smallrye.messaging.worker.enrich.max-concurrency}), not on the event loop. Order between
@@ -39,7 +44,13 @@ public class EnrichmentProcessor {
     @Incoming(Topics.INGESTED)
     @Outgoing(Topics.ENRICHED)
     @Blocking(value = "enrich", ordered = false)
-    public Message<ArticleEnriched> enrich(Message<ArticleIngested> ingested) {
+    public Message<ArticleEnriched> enrich(Message<ArticleIngested> received) {
+        // Counted until acknowledged, so that a stop (EnrichDrain) waits for the write, not just the work.
+        InFlightWork inFlight = drain.inFlight;
+        inFlight.started();
+        Message<ArticleIngested> ingested = received
+                .withAck(() -> received.ack().whenComplete((done, error) -> inFlight.finished()))
+                .withNack(reason -> received.nack(reason).whenComplete((done, error) -> inFlight.finished()));
         ArticleIngested article = ingested.getPayload();
         ArticleEnriched enriched;
         try {

@@ -52,6 +52,9 @@ public class RawArticleConsumer {
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<byte[]> deadLetterChannel;
 
+    @Inject
+    IngestDrain drain;
+
     /**
      * Batches are ingested concurrently on a bounded pool ({@code smallrye.messaging.worker.raw-ingest.max-concurrency}),
      * so one batch's text work overlaps another's wait for PostgreSQL and Kafka. The connector still
@@ -62,6 +65,19 @@ public class RawArticleConsumer {
     @Incoming(Topics.RAW)
     @Blocking(value = "raw-ingest", ordered = false)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, ArticleSubmitted> batch) {
+        // Counted until the ack completes, so that a stop (IngestDrain) waits for the whole batch.
+        drain.inFlight.started();
+        CompletionStage<Void> done;
+        try {
+            done = consumeBatch(batch);
+        } catch (RuntimeException e) {
+            drain.inFlight.finished();
+            throw e;
+        }
+        return done.whenComplete((ignored, error) -> drain.inFlight.finished());
+    }
+
+    private CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, ArticleSubmitted> batch) {
         BatchDeadLetters deadLetters = new BatchDeadLetters(deadLetterChannel);
         List<Readable<ArticleSubmitted>> readable = deadLetters.readable(batch, "an article (" + Topics.RAW + ")");
         try {

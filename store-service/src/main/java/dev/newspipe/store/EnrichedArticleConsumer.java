@@ -51,9 +51,25 @@ public class EnrichedArticleConsumer {
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<byte[]> deadLetterChannel;
 
+    @Inject
+    StoreDrain drain;
+
     @Incoming(Topics.ENRICHED)
     @Blocking
     public CompletionStage<Void> store(KafkaRecordBatch<String, ArticleEnriched> batch) {
+        // Counted until the ack completes, so that a stop (StoreDrain) waits for the whole batch.
+        drain.inFlight.started();
+        CompletionStage<Void> done;
+        try {
+            done = storeBatch(batch);
+        } catch (RuntimeException e) {
+            drain.inFlight.finished();
+            throw e;
+        }
+        return done.whenComplete((ignored, error) -> drain.inFlight.finished());
+    }
+
+    private CompletionStage<Void> storeBatch(KafkaRecordBatch<String, ArticleEnriched> batch) {
         BatchDeadLetters deadLetters = new BatchDeadLetters(deadLetterChannel);
         List<Readable<ArticleEnriched>> readable = deadLetters.readable(batch, "a " + Topics.ENRICHED + " event");
         try {
