@@ -111,6 +111,28 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, as a crash or the OOM killer ends a process: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " survived SIGKILL for 30 s");
+        }
+    }
+
+    /**
+     * SIGTERM and the wait for the process to end.
+     *
+     * @return whether it ended within {@code timeout}; if not, it is still running
+     */
+    public boolean terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** SIGTERM, as deploy/local/down sends it; the service must stop within 30 s. */
     @Override
     public void close() throws InterruptedException {
