@@ -18,9 +18,13 @@ final class BrokerProcess {
     private final int controllerPort;
     private final Path root;
     private final Path dataDir;
+    static final String GROUP_COORDINATOR_LOG = "org.slf4j.simpleLogger.log.org.apache.kafka.coordinator.group";
+
     private final Path logDir;
     private Process process;
     private int incarnation;
+    /** The current incarnation's log. */
+    volatile Path log;
 
     BrokerProcess(Path root, Path dataDir, Path logDir, int port, int controllerPort) {
         this.root = root;
@@ -43,10 +47,12 @@ final class BrokerProcess {
                     .orElseThrow(() -> new IllegalStateException("local-kafka is not packaged: run ./mvnw package first"));
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve("kafka-" + (++incarnation) + ".log");
+        log = logDir.resolve("kafka-" + (++incarnation) + ".log");
         String classpath = jar + File.pathSeparator + root.resolve("local-kafka/target/lib") + File.separator + "*";
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", classpath, "dev.newspipe.localkafka.LocalKafkaMain",
+        // The group coordinator's joins, expiries and rebalances, so that a stalled stage can be explained.
+        process = new ProcessBuilder(List.of(java, "-Xmx512m", "-D" + GROUP_COORDINATOR_LOG + "=info", "-cp", classpath,
+                "dev.newspipe.localkafka.LocalKafkaMain",
                 "--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort),
                 "--data-dir", dataDir.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

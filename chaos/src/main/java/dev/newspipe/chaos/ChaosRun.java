@@ -279,7 +279,8 @@ final class ChaosRun {
     }
 
     /** Null when /q/health answers 200 (UP), otherwise what it said. */
-    private static String health(String url) {
+    /** null when {@code url} answers 200, else what it answered. */
+    static String health(String url) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());

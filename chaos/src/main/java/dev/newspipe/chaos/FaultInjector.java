@@ -1,10 +1,15 @@
 package dev.newspipe.chaos;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Injects the planned faults one after another on a thread of its own, each at its time or, when the one
@@ -154,29 +159,43 @@ final class FaultInjector {
         return watcher;
     }
 
-    /** The group states and the stalled services' last warnings, so that a stall in CI can be diagnosed from its report. */
+    /**
+     * What a stall looked like, so that one in CI can be diagnosed from the report alone: per stalled group
+     * the broker's view of it, its service's health, its last warnings and group events, and the group
+     * coordinator's last words about it.
+     */
     private String stallReport(Fault fault) {
         StringBuilder out = new StringBuilder();
         for (String group : fault.affectedGroups()) {
             out.append("\n      ").append(progress.describe(group));
-            List<java.nio.file.Path> logs = stack.logs(group);   // a group is named after its service
+            String health = ChaosRun.health(stack.service(group).url("/q/health"));
+            out.append("\n        health: ").append(health == null ? "UP" : health);
+            List<Path> logs = stack.logs(group);   // a group is named after its service
             if (!logs.isEmpty()) {
-                for (String line : lastWarnings(logs.get(logs.size() - 1), 8)) {
-                    out.append("\n        ").append(line);
-                }
+                append(out, lastLines(logs.get(logs.size() - 1), 12, l -> (l.contains(" WARN ") || l.contains(" ERROR ")
+                        || l.contains("Coordinator]")) && !l.contains("PoisonRecordHandler")));
+            }
+            Path brokerLog = stack.broker.log;
+            if (brokerLog != null) {
+                append(out, lastLines(brokerLog, 8, l -> l.contains(group)));
             }
         }
         return out.toString();
     }
 
-    private static List<String> lastWarnings(java.nio.file.Path log, int limit) {
+    private static void append(StringBuilder out, List<String> lines) {
+        for (String line : lines) {
+            out.append("\n        ").append(line);
+        }
+    }
+
+    private static List<String> lastLines(Path log, int limit, Predicate<String> wanted) {
         try {
-            List<String> warnings = java.nio.file.Files.readAllLines(log).stream()
-                    .filter(l -> (l.contains(" WARN ") || l.contains(" ERROR ")) && !l.contains("PoisonRecordHandler"))
+            List<String> lines = Files.readAllLines(log).stream().filter(wanted)
                     .map(l -> l.length() > 400 ? l.substring(0, 400) + "…" : l).toList();
-            return warnings.subList(Math.max(0, warnings.size() - limit), warnings.size());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return List.of("(log unreadable: " + e.getMessage() + ")");
+            return lines.subList(Math.max(0, lines.size() - limit), lines.size());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(" + log + " unreadable: " + e.getMessage() + ")");
         }
     }
 

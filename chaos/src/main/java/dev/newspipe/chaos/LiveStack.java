@@ -43,7 +43,10 @@ final class LiveStack implements AutoCloseable {
                 "NEWS_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
                 "NEWS_DB_URL", database.jdbcUrl(PostgresCluster.DATABASE),
                 "NEWS_DB_USER", PostgresCluster.USER,
-                "NEWS_DB_PASSWORD", PostgresCluster.PASSWORD);
+                "NEWS_DB_PASSWORD", PostgresCluster.PASSWORD,
+                // Joins, assignments and revocations (Quarkus keeps the Kafka clients at WARN), so that a
+                // stalled stage can be explained from its log.
+                "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS_CONSUMER_INTERNALS__LEVEL", "INFO");
     }
 
     static LiveStack start(Path root, Path work) throws IOException, InterruptedException {
