@@ -14,12 +14,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class BrokerProcess {
 
+    /** slf4j-simple's level property for the broker's group coordinator. */
+    private static final String GROUP_COORDINATOR_LOG = "org.slf4j.simpleLogger.log.org.apache.kafka.coordinator.group";
+
     final int port;
     private final int controllerPort;
     private final Path root;
     private final Path dataDir;
-    static final String GROUP_COORDINATOR_LOG = "org.slf4j.simpleLogger.log.org.apache.kafka.coordinator.group";
-
     private final Path logDir;
     private Process process;
     private int incarnation;
