@@ -172,8 +172,10 @@ final class FaultInjector {
             out.append("\n        health: ").append(health == null ? "UP" : health);
             List<Path> logs = stack.logs(group);   // a group is named after its service
             if (!logs.isEmpty()) {
+                // The services log JSON lines (prod profile); plain text when that is turned off.
                 append(out, lastLines(logs.get(logs.size() - 1), 12, l -> (l.contains(" WARN ") || l.contains(" ERROR ")
-                        || l.contains("Coordinator]")) && !l.contains("PoisonRecordHandler")));
+                        || l.contains("\"level\":\"WARN\"") || l.contains("\"level\":\"ERROR\"")
+                        || l.contains("Coordinator]") || l.contains("Coordinator\"")) && !l.contains("PoisonRecordHandler")));
             }
             Path brokerLog = stack.broker.log;
             if (brokerLog != null) {

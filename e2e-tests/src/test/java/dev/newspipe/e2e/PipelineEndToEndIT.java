@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -26,12 +28,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.newspipe.deploy.MetricNames;
+import dev.newspipe.events.EventJson;
 import dev.newspipe.events.EventType;
 import dev.newspipe.events.Topics;
 import dev.newspipe.localkafka.LocalKafkaBroker;
 import dev.newspipe.testsupport.KafkaBrokerTestResource;
 import dev.newspipe.testsupport.KafkaTestClient;
 import dev.newspipe.testsupport.PostgresServer;
+import dev.newspipe.testsupport.SampleEvents;
 import dev.newspipe.testsupport.ServiceProcess;
 import dev.newspipe.testsupport.SharedData;
 
@@ -231,5 +236,65 @@ class PipelineEndToEndIT {
         JsonNode fromKafka = awaitStored(ingested.get(0).key());
         assertEquals("kafka", fromKafka.get("intakePath").asText());
         assertTrue(fromKafka.get("topics").toString().contains("medtop:07000000"), fromKafka.get("topics").toString());
+    }
+
+    /**
+     * What the Grafana dashboard and the Prometheus alerts query is what the three running services
+     * export, once an article has gone through; each reports its consumer group live.
+     */
+    @Test
+    void theServicesExportEveryMetricTheDashboardAndTheAlertsUse() throws Exception {
+        var accepted = post(ingest.url("/articles"), "text/plain",
+                "Night trains return to the coast line\nThe rail operator restored the night service on the coast line this week.\n");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        awaitStored(JSON.readTree(accepted.body()).get("id").asText());
+
+        Set<String> exported = new TreeSet<>();
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            exported.clear();
+            for (ServiceProcess service : services) {
+                exported.addAll(MetricNames.inExposition(get(service.url("/q/metrics"))));
+            }
+            Set<String> missing = new TreeSet<>(MetricNames.expectedInScrape(root));
+            missing.removeAll(exported);
+            assertEquals(Set.of(), missing, "queried by the dashboard or the alerts but exported by no service");
+        });
+        for (ServiceProcess service : services) {
+            JsonNode live = JSON.readTree(get(service.url("/q/health/live")));
+            JsonNode progress = null;
+            for (JsonNode check : live.get("checks")) {
+                if (check.get("name").asText().equals("consumer progress")) {
+                    progress = check;
+                }
+            }
+            assertTrue(progress != null && progress.get("status").asText().equals("UP"), service.name + ": " + live);
+        }
+    }
+
+    /** The prod profile logs JSON lines; a line about an article carries its id and its trace id. */
+    @Test
+    void logLinesAboutAnArticleCarryItsIdAndTraceId() throws Exception {
+        String id = "e2e-log-" + System.nanoTime();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        // No body: enrichment fails and logs a warning about this article before dead-lettering it.
+        kafka.send(Topics.INGESTED, id, EventJson.toBytes(SampleEvents.ingested(id, 1, "An article without a body", null)),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        assertEquals(1, kafka.awaitKey(Topics.INGESTED_DLQ, id, WAIT).size());
+
+        Path enrichLog = services.get(1).log;
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode line = null;
+            for (String text : Files.readAllLines(enrichLog)) {
+                if (text.startsWith("{") && text.contains(id)) {
+                    JsonNode candidate = JSON.readTree(text);
+                    if (id.equals(candidate.path("mdc").path("articleId").asText())) {
+                        line = candidate;
+                    }
+                }
+            }
+            assertTrue(line != null, "a JSON log line with mdc.articleId " + id + " in " + enrichLog);
+            assertEquals("WARN", line.get("level").asText());
+            assertEquals(traceId, line.path("mdc").path("traceId").asText(), line.toString());
+        });
     }
 }

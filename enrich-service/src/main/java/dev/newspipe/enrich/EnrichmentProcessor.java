@@ -2,6 +2,7 @@ package dev.newspipe.enrich;
 
 import java.time.Clock;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,8 +17,11 @@ import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.EventType;
 import dev.newspipe.events.Topics;
+import dev.newspipe.messaging.ArticleLogContext;
 import dev.newspipe.messaging.InFlightWork;
 import dev.newspipe.messaging.OutgoingEvents;
+import dev.newspipe.messaging.StageMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Kafka adapter of the enrich stage. The outgoing message keeps the incoming record's acknowledgement,
@@ -28,12 +32,23 @@ import dev.newspipe.messaging.OutgoingEvents;
 public class EnrichmentProcessor {
 
     static final String SERVICE = "enrich-service";
+    static final String STAGE = "enrich";
     private static final Logger LOG = Logger.getLogger(EnrichmentProcessor.class);
 
     private final ArticleEnricher enricher = new ArticleEnricher(Clock.systemUTC());
 
     @Inject
     EnrichDrain drain;
+
+    @Inject
+    MeterRegistry registry;
+
+    private StageMetrics metrics;
+
+    @PostConstruct
+    void registerMetrics() {
+        metrics = new StageMetrics(registry, STAGE);
+    }
 
     /**
      * Enrichment is CPU work: it runs on a worker pool as wide as the machine has cores
@@ -48,20 +63,31 @@ public class EnrichmentProcessor {
         // Counted until acknowledged, so that a stop (EnrichDrain) waits for the write, not just the work.
         InFlightWork inFlight = drain.inFlight;
         inFlight.started();
+        metrics.received(1);
+        // The outgoing event carries this ack: it runs once the enriched event is written.
         Message<ArticleIngested> ingested = received
-                .withAck(() -> received.ack().whenComplete((done, error) -> inFlight.finished()))
+                .withAck(() -> {
+                    metrics.emitted(1);
+                    return received.ack().whenComplete((done, error) -> inFlight.finished());
+                })
                 .withNack(reason -> received.nack(reason).whenComplete((done, error) -> inFlight.finished()));
         ArticleIngested article = ingested.getPayload();
         ArticleEnriched enriched;
+        long start = System.nanoTime();
         try {
             enriched = enricher.enrich(article);
         } catch (RuntimeException e) {
             // A throwing Message-to-Message processor would terminate the stream: nack this record
             // (to the dead-letter topic) and emit nothing for it instead.
-            LOG.warnf("enrichment of article %s failed, sending it to %s: %s", article.id(), Topics.INGESTED_DLQ, e.toString());
+            try (ArticleLogContext logContext = ArticleLogContext.of(article == null ? null : article.id(), received)) {
+                LOG.warnf("enrichment of article %s failed, sending it to %s: %s", article == null ? "(unreadable)" : article.id(),
+                        Topics.INGESTED_DLQ, e.toString());
+            }
+            metrics.failed(1, 1);
             ingested.nack(e);
             return null;
         }
+        metrics.processed(System.nanoTime() - start);
         String eventId = article.id() + "-r" + article.revision() + "-" + enriched.enrichmentVersion();
         return OutgoingEvents.withEnvelope(ingested.withPayload(enriched), EventType.ENRICHED, article.id(), eventId,
                 SERVICE);

@@ -99,12 +99,11 @@ public class IngestService {
      * @throws UnavailableException when the database or the broker is away; then nothing was recorded
      */
     public List<Result> submit(List<Submission> submissions, String intakePath) {
+        long start = System.nanoTime();
         Result[] results = new Result[submissions.size()];
         List<Indexed> candidates = new ArrayList<>();
         for (int i = 0; i < submissions.size(); i++) {
             Submission submission = submissions.get(i);
-            String source = submission.article() == null ? null : submission.article().source();
-            metrics.received(intakePath, source);
             try {
                 if (submission.parseError() != null) {
                     throw submission.parseError();
@@ -114,15 +113,16 @@ public class IngestService {
                 candidates.add(new Indexed(i, candidate));
             } catch (InvalidArticleException e) {
                 results[i] = Result.rejected(Problem.invalid(e));
-                metrics.rejected(intakePath, source);
             }
         }
-        List<Indexed> accepted = candidates.isEmpty() ? List.of() : claimAndPublish(submissions, candidates, results, intakePath);
+        List<Indexed> accepted = candidates.isEmpty() ? List.of() : claimAndPublish(submissions, candidates, results);
         for (Indexed a : accepted) {
             results[a.index()] = Result.accepted(a.event());
-            metrics.accepted(intakePath, a.event().source());
         }
-        return List.of(results);
+        List<Result> outcome = List.of(results);
+        // Counted once the outcome is final: an attempt that found Kafka or the database away is retried whole.
+        metrics.submitted(intakePath, submissions, outcome, System.nanoTime() - start);
+        return outcome;
     }
 
     /** An article with the position of its submission. */
@@ -133,8 +133,7 @@ public class IngestService {
      * Claims the candidates in one transaction, fills in the duplicates' results and publishes the rest;
      * commits only once Kafka has them all.
      */
-    private List<Indexed> claimAndPublish(List<Submission> submissions, List<Indexed> candidates, Result[] results,
-            String intakePath) {
+    private List<Indexed> claimAndPublish(List<Submission> submissions, List<Indexed> candidates, Result[] results) {
         List<Indexed> accepted = new ArrayList<>();
         try (IdentityRegistry.Transaction tx = registry.begin()) {
             List<IdentityRegistry.Claim> claims = tx.claimAll(candidates.stream()
@@ -143,7 +142,6 @@ public class IngestService {
                 Indexed candidate = candidates.get(k);
                 if (claims.get(k) instanceof IdentityRegistry.Duplicate d) {
                     results[candidate.index()] = Result.duplicate(candidate.event().id(), d.originalId());
-                    metrics.duplicate(intakePath, candidate.event().source());
                 } else {
                     accepted.add(new Indexed(candidate.index(),
                             ArticleIngestor.withRevision(candidate.event(), ((IdentityRegistry.Publish) claims.get(k)).revision())));

@@ -21,6 +21,7 @@ import dev.newspipe.events.EventJson;
 import dev.newspipe.events.Topics;
 import dev.newspipe.ingest.IngestService.Result;
 import dev.newspipe.ingest.IngestService.Submission;
+import dev.newspipe.messaging.ArticleLogContext;
 import dev.newspipe.messaging.Backoff;
 import dev.newspipe.messaging.BatchDeadLetters;
 import dev.newspipe.messaging.BatchDeadLetters.Readable;
@@ -55,6 +56,9 @@ public class RawArticleConsumer {
     @Inject
     IngestDrain drain;
 
+    @Inject
+    IngestMetrics metrics;
+
     /**
      * Batches are ingested concurrently on a bounded pool ({@code smallrye.messaging.worker.raw-ingest.max-concurrency}),
      * so one batch's text work overlaps another's wait for PostgreSQL and Kafka. The connector still
@@ -80,16 +84,24 @@ public class RawArticleConsumer {
     private CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, ArticleSubmitted> batch) {
         BatchDeadLetters deadLetters = new BatchDeadLetters(deadLetterChannel);
         List<Readable<ArticleSubmitted>> readable = deadLetters.readable(batch, "an article (" + Topics.RAW + ")");
+        int unreadable = deadLetters.count();
         try {
             List<Result> results = ingestWithRetry(readable.stream().map(r -> Submission.traced(r.payload(), r.tracing())).toList());
             for (int i = 0; i < results.size(); i++) {
                 Problem problem = results.get(i).problem();
                 if (problem != null) {
                     Readable<ArticleSubmitted> record = readable.get(i);
+                    // Not ingested, so it has no article id: the line names its URL.
+                    try (ArticleLogContext logContext = ArticleLogContext.of(null, record.tracing())) {
+                        LOG.infof("invalid article %s from %s goes to %s: %s", record.payload().url(), Topics.RAW,
+                                Topics.RAW_DLQ, problem.detail());
+                    }
                     deadLetters.send(record.metadata(), EventJson.toBytes(record.payload()), problem.detail());
                 }
             }
             deadLetters.awaitWritten(IngestService.PUBLISH_TIMEOUT);
+            metrics.unreadable(unreadable);
+            metrics.deadLettered(deadLetters.count() - unreadable);
             return batch.ack();
         } catch (InterruptedException e) {
             // Shutting down: leave the batch unacknowledged; it is redelivered after restart.

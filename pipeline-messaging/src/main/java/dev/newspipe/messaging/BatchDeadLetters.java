@@ -84,6 +84,11 @@ public final class BatchDeadLetters {
         pending.add(written);
     }
 
+    /** The dead letters sent so far. */
+    public int count() {
+        return pending.size();
+    }
+
     /** Waits until the broker has every dead letter sent so far. */
     public void awaitWritten(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package dev.newspipe.store;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.EventJson;
 import dev.newspipe.events.Topics;
+import dev.newspipe.messaging.ArticleLogContext;
 import dev.newspipe.messaging.Backoff;
 import dev.newspipe.messaging.BatchDeadLetters;
 import dev.newspipe.messaging.BatchDeadLetters.Readable;
@@ -54,6 +56,9 @@ public class EnrichedArticleConsumer {
     @Inject
     StoreDrain drain;
 
+    @Inject
+    StoreMetrics metrics;
+
     @Incoming(Topics.ENRICHED)
     @Blocking
     public CompletionStage<Void> store(KafkaRecordBatch<String, ArticleEnriched> batch) {
@@ -70,11 +75,14 @@ public class EnrichedArticleConsumer {
     }
 
     private CompletionStage<Void> storeBatch(KafkaRecordBatch<String, ArticleEnriched> batch) {
+        long start = System.nanoTime();
+        metrics.received(batch.getRecords().size());
         BatchDeadLetters deadLetters = new BatchDeadLetters(deadLetterChannel);
         List<Readable<ArticleEnriched>> readable = deadLetters.readable(batch, "a " + Topics.ENRICHED + " event");
         try {
-            storeWithRetry(readable, deadLetters);
+            List<ArticleEnriched> stored = storeWithRetry(readable, deadLetters);
             deadLetters.awaitWritten(Duration.ofSeconds(30));
+            metrics.stored(stored, deadLetters.count(), System.nanoTime() - start);
             return batch.ack();
         } catch (InterruptedException e) {
             // Shutting down: neither ack nor dead-letter; the uncommitted records are redelivered later.
@@ -87,17 +95,19 @@ public class EnrichedArticleConsumer {
         }
     }
 
-    private void storeWithRetry(List<Readable<ArticleEnriched>> records, BatchDeadLetters deadLetters) throws InterruptedException {
+    /** @return the articles written, in order; the others are dead letters */
+    private List<ArticleEnriched> storeWithRetry(List<Readable<ArticleEnriched>> records, BatchDeadLetters deadLetters)
+            throws InterruptedException {
         Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         while (true) {
             try {
-                repository.upsertAll(records.stream().map(Readable::payload).toList());
-                return;
+                List<ArticleEnriched> articles = records.stream().map(Readable::payload).toList();
+                repository.upsertAll(articles);
+                return articles;
             } catch (SQLException e) {
                 if (!DatabaseErrors.isTransient(e)) {
                     // The database refuses some row as data: find it by storing one at a time.
-                    storeOneByOne(records, deadLetters);
-                    return;
+                    return storeOneByOne(records, deadLetters);
                 }
                 LOG.warnf("database unavailable while storing %d articles, retrying in %d ms: %s", records.size(),
                         backoff.next().toMillis(), e.getMessage());
@@ -106,18 +116,25 @@ public class EnrichedArticleConsumer {
         }
     }
 
-    private void storeOneByOne(List<Readable<ArticleEnriched>> records, BatchDeadLetters deadLetters) throws InterruptedException {
+    private List<ArticleEnriched> storeOneByOne(List<Readable<ArticleEnriched>> records, BatchDeadLetters deadLetters)
+            throws InterruptedException {
+        List<ArticleEnriched> stored = new ArrayList<>();
         for (Readable<ArticleEnriched> record : records) {
             try {
                 repository.upsertAll(List.of(record.payload()));
+                stored.add(record.payload());
             } catch (SQLException e) {
                 if (DatabaseErrors.isTransient(e)) {
-                    storeWithRetry(List.of(record), deadLetters);
+                    stored.addAll(storeWithRetry(List.of(record), deadLetters));
                 } else {
-                    deadLetters.send(record.metadata(), EventJson.toBytes(record.payload()),
-                            "the database refused article " + record.payload().id() + ": " + e.getMessage());
+                    String reason = "the database refused article " + record.payload().id() + ": " + e.getMessage();
+                    try (ArticleLogContext logContext = ArticleLogContext.of(record.payload().id(), record.tracing())) {
+                        LOG.warnf("%s; it goes to %s", reason, Topics.ENRICHED_DLQ);
+                    }
+                    deadLetters.send(record.metadata(), EventJson.toBytes(record.payload()), reason);
                 }
             }
         }
+        return stored;
     }
 }

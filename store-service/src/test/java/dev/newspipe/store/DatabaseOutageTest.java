@@ -2,6 +2,7 @@ package dev.newspipe.store;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -25,7 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * A real outage of the store's database: new connections refused and open sessions terminated. The
  * record that arrives meanwhile waits (it is not dead-lettered), readiness reports the database down,
- * and when the database returns the record is stored and readiness recovers by itself.
+ * liveness reports the consumer stuck once it has waited longer than stall-after, and when the database
+ * returns the record is stored and both recover by themselves.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
@@ -57,13 +59,16 @@ class DatabaseOutageTest {
             kafka.send(Topics.ENRICHED, id, EventJson.toBytes(SampleEvents.enriched(
                     SampleEvents.ingested(id, 1, "Stored after the outage", "This article in Lisbon arrives while the database is away."),
                     "1.0.0")));
-            Thread.sleep(3000);   // the consumer retries meanwhile
+            // The consumer retries meanwhile, with a record waiting: after stall-after (5 s in tests) liveness says so.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/live").then().statusCode(503)
+                    .body("checks.find { it.name == 'consumer progress' }.status", equalTo("DOWN")));
             given().get("/articles/" + id).then().statusCode(503).contentType("application/problem+json");
         } finally {
             setConnectionsAllowed(true);
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/live").then().statusCode(200));
         assertTrue(kafka.awaitKey(Topics.ENRICHED_DLQ, id, Duration.ofSeconds(2)).isEmpty(), "nothing dead-lettered for an outage");
     }
 }

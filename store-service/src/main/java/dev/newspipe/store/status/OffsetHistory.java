@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
+import dev.newspipe.messaging.kafka.ConsumerLag;
 
 /**
  * The offset samples of the last window, and the rates they imply. A rate is the advance of offsets

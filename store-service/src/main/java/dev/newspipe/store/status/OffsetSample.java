@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
+import dev.newspipe.messaging.kafka.KafkaReading;
 
 /**
  * Offsets read from Kafka at one moment: the end and earliest offset of every partition of the pipeline
@@ -16,5 +17,9 @@ public record OffsetSample(Instant at, Map<TopicPartition, Long> endOffsets, Map
         endOffsets = Map.copyOf(endOffsets);
         earliestOffsets = Map.copyOf(earliestOffsets);
         committedByGroup = Map.copyOf(committedByGroup);
+    }
+
+    public static OffsetSample of(KafkaReading reading) {
+        return new OffsetSample(reading.at(), reading.endOffsets(), reading.earliestOffsets(), reading.committedByGroup());
     }
 }

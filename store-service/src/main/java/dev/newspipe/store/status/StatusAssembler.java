@@ -9,6 +9,8 @@ import dev.newspipe.store.status.StatusSnapshot.DeadLetterTopic;
 import dev.newspipe.store.status.StatusSnapshot.KafkaStatus;
 import dev.newspipe.store.status.StatusSnapshot.StageThroughput;
 import dev.newspipe.store.status.StatusSnapshot.StoredArticles;
+import dev.newspipe.messaging.kafka.ConsumerLag;
+import dev.newspipe.messaging.kafka.KafkaReading;
 
 /** Puts one sample's readings together into the snapshot the page shows. */
 public final class StatusAssembler {
@@ -38,8 +40,7 @@ public final class StatusAssembler {
                     history.appended(stage.input()), history.consumed(stage.group(), stage.input()), stage.output(),
                     stage.output() == null ? storedRows : history.appended(stage.output()),
                     stage.deadLetters(), history.appended(stage.deadLetters())));
-            lag.add(ConsumerLag.of(stage.group(), stage.input(), reading.partitions(stage.input()), reading.endOffsets(),
-                    reading.earliestOffsets(), reading.committedByGroup().getOrDefault(stage.group(), Map.of())));
+            lag.add(reading.lag(stage.group(), stage.input()));
             deadLetters.add(new DeadLetterTopic(stage.deadLetters(), reading.written(stage.deadLetters()),
                     reading.retained(stage.deadLetters()), deadLetterTails.getOrDefault(stage.deadLetters(), List.of())));
         }

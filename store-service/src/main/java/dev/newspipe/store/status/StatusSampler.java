@@ -26,6 +26,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import dev.newspipe.messaging.kafka.KafkaOffsetsReader;
+import dev.newspipe.messaging.kafka.KafkaReading;
 import dev.newspipe.store.status.StatusSnapshot.KafkaStatus;
 import dev.newspipe.store.status.StatusSnapshot.StoredArticles;
 import io.quarkus.scheduler.Scheduled;
@@ -103,10 +105,10 @@ public class StatusSampler {
         KafkaStatus kafka;
         try {
             if (offsetsReader == null) {
-                offsetsReader = new KafkaOffsetsReader(connectionSettings(), config.kafkaTimeout());
+                offsetsReader = new KafkaOffsetsReader(connectionSettings(), "store-status", config.kafkaTimeout());
             }
             reading = offsetsReader.read(topics(stages), groups(stages));
-            history.add(reading.offsets());
+            history.add(OffsetSample.of(reading));
             lastReachableAt = reading.at();
             kafka = new KafkaStatus(true, null, reading.missingTopics(), lastReachableAt);
             if (!reachable) {
@@ -172,19 +174,8 @@ public class StatusSampler {
         return stages.stream().map(PipelineStage::group).distinct().toList();
     }
 
-    /**
-     * The connection part of the application's Kafka settings (bootstrap servers, security), without the
-     * producer and consumer settings the messaging channels use.
-     */
     private Map<String, Object> connectionSettings() {
-        Set<String> adminNames = AdminClientConfig.configNames();
-        Map<String, Object> settings = new HashMap<>();
-        kafkaDefaults.forEach((name, value) -> {
-            if (adminNames.contains(name) && !name.equals(AdminClientConfig.CLIENT_ID_CONFIG)) {
-                settings.put(name, value);
-            }
-        });
-        return settings;
+        return KafkaOffsetsReader.connectionSettings(kafkaDefaults);
     }
 
     private String unreachable(Exception e) {

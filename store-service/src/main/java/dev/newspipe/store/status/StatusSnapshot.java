@@ -2,6 +2,7 @@ package dev.newspipe.store.status;
 
 import java.time.Instant;
 import java.util.List;
+import dev.newspipe.messaging.kafka.ConsumerLag;
 
 /**
  * What the status page shows, as of one background sample. Immutable; the sampler replaces it whole.

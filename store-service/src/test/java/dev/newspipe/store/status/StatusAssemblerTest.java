@@ -17,6 +17,8 @@ import dev.newspipe.events.Topics;
 import dev.newspipe.store.status.StatusSnapshot.KafkaStatus;
 import dev.newspipe.store.status.StatusSnapshot.StageThroughput;
 import dev.newspipe.store.status.StatusSnapshot.StoredArticles;
+import dev.newspipe.messaging.kafka.ConsumerLag;
+import dev.newspipe.messaging.kafka.KafkaReading;
 
 class StatusAssemblerTest {
 
@@ -61,9 +63,9 @@ class StatusAssemblerTest {
     @Test
     void eachStageGetsItsInputOutputAndDeadLetterRatesAndItsGroupsLagOnItsInput() {
         OffsetHistory history = new OffsetHistory(Duration.ofSeconds(60));
-        history.add(reading(0, 100, 90).offsets());
+        history.add(OffsetSample.of(reading(0, 100, 90)));
         KafkaReading now = reading(10, 150, 130);
-        history.add(now.offsets());
+        history.add(OffsetSample.of(now));
 
         StatusSnapshot snapshot = StatusAssembler.assemble(now.at(), 12, STAGES, new KafkaStatus(true, null, List.of(), now.at()),
                 now, history, Map.of(Topics.RAW_DLQ, List.of()), STORED);
@@ -85,7 +87,7 @@ class StatusAssemblerTest {
     @Test
     void withoutAKafkaReadingOnlyTheDatabaseFiguresAreGiven() {
         OffsetHistory history = new OffsetHistory(Duration.ofSeconds(60));
-        history.add(reading(0, 100, 90).offsets());
+        history.add(OffsetSample.of(reading(0, 100, 90)));
         StatusSnapshot snapshot = StatusAssembler.assemble(T0.plusSeconds(4), 3000, STAGES,
                 new KafkaStatus(false, "Kafka broker unreachable", List.of(), T0), null, history, Map.of(), STORED);
 

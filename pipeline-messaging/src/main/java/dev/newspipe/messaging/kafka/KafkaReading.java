@@ -1,4 +1,4 @@
-package dev.newspipe.store.status;
+package dev.newspipe.messaging.kafka;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +36,9 @@ public record KafkaReading(Instant at, Map<String, List<TopicPartition>> partiti
         return sum;
     }
 
-    public OffsetSample offsets() {
-        return new OffsetSample(at, endOffsets, earliestOffsets, committedByGroup);
+    /** The group's lag on the topic (see {@link ConsumerLag#of}). */
+    public ConsumerLag lag(String group, String topic) {
+        return ConsumerLag.of(group, topic, partitions(topic), endOffsets, earliestOffsets,
+                committedByGroup.getOrDefault(group, Map.of()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.newspipe.store.status;
+package dev.newspipe.messaging.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.newspipe.store.status;
+package dev.newspipe.messaging.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,15 +34,18 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * admin client. Every request has the same deadline, so a reading takes at most the timeout; a broker
  * that does not answer in time shows as a {@link TimeoutException}. Used by one thread at a time.
  */
-final class KafkaOffsetsReader implements AutoCloseable {
+public final class KafkaOffsetsReader implements AutoCloseable {
 
     private final Admin admin;
     private final Duration timeout;
 
-    /** @param connection the connection settings (bootstrap servers, security) */
-    KafkaOffsetsReader(Map<String, Object> connection, Duration timeout) {
+    /**
+     * @param connection the connection settings (bootstrap servers, security): see {@link #connectionSettings}
+     * @param clientId what the broker's logs call this client
+     */
+    public KafkaOffsetsReader(Map<String, Object> connection, String clientId, Duration timeout) {
         Map<String, Object> config = new HashMap<>(connection);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "store-status");
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         // A broker that is down is retried every sample anyway; the client need not keep trying in between.
@@ -50,7 +54,7 @@ final class KafkaOffsetsReader implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    KafkaReading read(Collection<String> topics, Collection<String> groups)
+    public KafkaReading read(Collection<String> topics, Collection<String> groups)
             throws InterruptedException, ExecutionException, TimeoutException {
         Instant at = Instant.now();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -104,6 +108,23 @@ final class KafkaOffsetsReader implements AutoCloseable {
             committedByGroup.put(group, positions);
         }
         return new KafkaReading(at, partitionsByTopic, missing, endOffsets, earliestOffsets, committedByGroup);
+    }
+
+    /**
+     * The connection part of an application's Kafka settings (bootstrap servers, security), without the
+     * producer and consumer settings its messaging channels use.
+     *
+     * @param kafkaDefaults the application's {@code kafka.*} settings (Quarkus' "default-kafka-broker" map)
+     */
+    public static Map<String, Object> connectionSettings(Map<String, Object> kafkaDefaults) {
+        Set<String> adminNames = AdminClientConfig.configNames();
+        Map<String, Object> settings = new HashMap<>();
+        kafkaDefaults.forEach((name, value) -> {
+            if (adminNames.contains(name) && !name.equals(AdminClientConfig.CLIENT_ID_CONFIG)) {
+                settings.put(name, value);
+            }
+        });
+        return settings;
     }
 
     private static Map<TopicPartition, OffsetSpec> spec(List<TopicPartition> partitions, OffsetSpec spec) {

@@ -1,0 +1,119 @@
+package dev.newspipe.messaging.kafka;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Reads this service's consumer group's lag on its input topic from Kafka (AdminClient) in the
+ * background. It exports it as {@code news_consumer_lag_records{stage, topic}} and tells
+ * {@link StuckConsumerCheck} whether the group is stuck ({@link ProgressWatch}). The lag is the
+ * committed one, so it counts records whose work is durable, as the rest of the pipeline does.
+ */
+@ApplicationScoped
+public class ConsumerProgressMonitor {
+
+    public static final String LAG = "news.consumer.lag.records";
+    private static final Logger LOG = Logger.getLogger(ConsumerProgressMonitor.class);
+
+    /** What the last reading said; {@code lag} is -1 while none could be taken. */
+    public record Progress(String group, String topic, long lag, Instant progressSeen, boolean stalled, String problem) {
+    }
+
+    @Inject
+    ConsumerProgressConfig config;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaDefaults;
+
+    @Inject
+    MeterRegistry registry;
+
+    private ProgressWatch watch;
+    private ScheduledExecutorService samplingThread;
+    private KafkaOffsetsReader reader;
+    private volatile Progress progress;
+
+    void start(@Observes StartupEvent started) {
+        watch = new ProgressWatch(config.stallAfter());
+        progress = new Progress(config.group(), config.topic(), -1, null, false, "not read yet");
+        Gauge.builder(LAG, this, monitor -> monitor.progress.lag() < 0 ? Double.NaN : monitor.progress.lag())
+                .tags("stage", config.stage(), "topic", config.topic())
+                .description("Records on the stage's input topic that its consumer group has not committed yet")
+                .register(registry);
+        samplingThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "consumer-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long interval = config.sampleInterval().toMillis();
+        samplingThread.scheduleWithFixedDelay(this::sample, Math.min(interval, 1000), interval, TimeUnit.MILLISECONDS);
+    }
+
+    public Progress progress() {
+        Progress last = progress;
+        // Stalled is judged now, not at the last reading: a sampler that stopped reading must not freeze it.
+        return last == null ? null : new Progress(last.group(), last.topic(), last.lag(), last.progressSeen(),
+                watch.stalled(Instant.now()), last.problem());
+    }
+
+    private void sample() {
+        Instant at = Instant.now();
+        try {
+            if (reader == null) {
+                reader = new KafkaOffsetsReader(KafkaOffsetsReader.connectionSettings(kafkaDefaults),
+                        config.group() + "-progress", config.kafkaTimeout());
+            }
+            KafkaReading reading = reader.read(List.of(config.topic()), List.of(config.group()));
+            long lag = reading.lag(config.group(), config.topic()).lag();
+            watch.observe(at, reading.written(config.topic()) - lag, lag);
+            progress = new Progress(config.group(), config.topic(), lag, watch.progressSeen(), false, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            watch.unknown(at);
+            String problem = "cannot read offsets from Kafka: " + e;
+            if (progress.problem() == null) {
+                LOG.warnf("consumer progress of %s: %s", config.group(), problem);
+            }
+            progress = new Progress(config.group(), config.topic(), -1, watch.progressSeen(), false, problem);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (samplingThread == null) {
+            return;
+        }
+        // The client belongs to the sampling thread: closed there, after a reading in progress ends.
+        samplingThread.execute(() -> {
+            if (reader != null) {
+                reader.close();
+            }
+        });
+        samplingThread.shutdown();
+        try {
+            if (!samplingThread.awaitTermination(5, TimeUnit.SECONDS)) {
+                samplingThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
