@@ -278,8 +278,7 @@ final class ChaosRun {
         }
     }
 
-    /** Null when /q/health answers 200 (UP), otherwise what it said. */
-    /** null when {@code url} answers 200, else what it answered. */
+    /** Null when {@code url} answers 200 (a health endpoint: UP), otherwise what it answered. */
     static String health(String url) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -19,6 +21,8 @@ import java.util.function.Predicate;
 final class FaultInjector {
 
     static final Duration RECOVERY_LIMIT = Duration.ofMinutes(5);
+    /** The broker stays down until every service has reported itself not ready, at most this long. */
+    static final Duration BROKER_DOWN_LIMIT = Duration.ofSeconds(30);
 
     /** What happened to one fault. Times in ms since the stream started; {@code recoveredAt} -1 until it recovered. */
     static final class Injected {
@@ -116,15 +120,33 @@ final class FaultInjector {
                 break;
             case BROKER_KILL:
                 stack.broker.kill();
-                Thread.sleep(2_000);
+                // Readiness must turn false while Kafka is away (and back by itself, which the run's end checks).
+                record.problem = awaitNotReady(LiveStack.SERVICES, "the broker", BROKER_DOWN_LIMIT);
                 stack.broker.start(Duration.ofMinutes(2));
                 break;
             default:
+                long restartAt = System.nanoTime() + fault.outage().toNanos();
                 stack.database.stop();
-                Thread.sleep(fault.outage().toMillis());
+                record.problem = awaitNotReady(List.of(Fault.INGEST, Fault.STORE), "PostgreSQL", fault.outage());
+                Thread.sleep(Math.max(0, (restartAt - System.nanoTime()) / 1_000_000));
                 stack.database.start();
                 break;
         }
+    }
+
+    /**
+     * Polls the services' readiness until each has answered "not ready" once; null when all did within
+     * {@code limit}, otherwise which stayed ready while {@code dependency} was down.
+     */
+    private String awaitNotReady(List<String> services, String dependency, Duration limit) throws InterruptedException {
+        Set<String> stillReady = new LinkedHashSet<>(services);
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!stillReady.isEmpty() && System.nanoTime() < deadline) {
+            stillReady.removeIf(name -> ChaosRun.health(stack.service(name).url("/q/health/ready")) != null);
+            Thread.sleep(250);
+        }
+        return stillReady.isEmpty() ? null
+                : String.join(", ", stillReady) + " stayed ready while " + dependency + " was down (" + limit.toSeconds() + " s)";
     }
 
     private Thread watchRecovery(Injected record) {

@@ -84,5 +84,6 @@ class ApiKeyTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/status.json").then().statusCode(200));
         given().get("/status").then().statusCode(200).contentType(containsString("text/html"));
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
     }
 }
