@@ -52,7 +52,16 @@ public final class StorySignatures {
         for (int v : minhash) {
             values.add(v);
         }
-        return new StorySignature(String.format("%016x", simhash), values);
+        return new StorySignature(hex16(simhash), values);
+    }
+
+    /**
+     * The 16 hex digits of {@code value}, zero-padded. Not String.format: a Formatter per article cost 7% of
+     * the enrich service's CPU in a profile (its construction, not the formatting).
+     */
+    static String hex16(long value) {
+        String digits = Long.toHexString(value);
+        return "0".repeat(16 - digits.length()) + digits;
     }
 
     private static long fnv1a(List<String> shingle) {
