@@ -31,6 +31,7 @@ public final class MetricNames {
             "news_stage_processing_seconds_bucket",
             "news_end_to_end_latency_seconds_bucket",
             "news_consumer_lag_records",
+            "news_consumer_stalled",
             "news_ingest_articles_total")));
 
     /** Micrometer's standard JVM, HTTP server and Agroal (connection pool) meters, as Quarkus exports them. */

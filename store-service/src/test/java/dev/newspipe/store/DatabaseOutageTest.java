@@ -3,12 +3,14 @@ package dev.newspipe.store;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import dev.newspipe.events.EventJson;
 import dev.newspipe.events.Topics;
 import dev.newspipe.testsupport.KafkaBrokerTestResource;
 import dev.newspipe.testsupport.KafkaTestClient;
+import dev.newspipe.testsupport.MetricsScrape;
 import dev.newspipe.testsupport.PostgresServer;
 import dev.newspipe.testsupport.PostgresTestResource;
 import dev.newspipe.testsupport.SampleEvents;
@@ -49,6 +52,11 @@ class DatabaseOutageTest {
         }
     }
 
+    static double stalledGauge() {
+        return new MetricsScrape(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .sum("news_consumer_stalled", Map.of("stage", "store", "topic", Topics.ENRICHED));
+    }
+
     @Test
     void consumptionWaitsWhileTheDatabaseIsAwayAndResumesByItself() throws Exception {
         KafkaTestClient kafka = new KafkaTestClient(KafkaBrokerTestResource.bootstrapServers());
@@ -62,6 +70,7 @@ class DatabaseOutageTest {
             // The consumer retries meanwhile, with a record waiting: after stall-after (5 s in tests) liveness says so.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/live").then().statusCode(503)
                     .body("checks.find { it.name == 'consumer progress' }.status", equalTo("DOWN")));
+            assertEquals(1, stalledGauge(), "news_consumer_stalled while liveness is down");
             given().get("/articles/" + id).then().statusCode(503).contentType("application/problem+json");
         } finally {
             setConnectionsAllowed(true);
@@ -69,6 +78,7 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/live").then().statusCode(200));
+        assertEquals(0, stalledGauge());
         assertTrue(kafka.awaitKey(Topics.ENRICHED_DLQ, id, Duration.ofSeconds(2)).isEmpty(), "nothing dead-lettered for an outage");
     }
 }

@@ -21,14 +21,16 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Reads this service's consumer group's lag on its input topic from Kafka (AdminClient) in the
- * background. It exports it as {@code news_consumer_lag_records{stage, topic}} and tells
- * {@link StuckConsumerCheck} whether the group is stuck ({@link ProgressWatch}). The lag is the
+ * background. It exports it as {@code news_consumer_lag_records{stage, topic}}, exports
+ * {@code news_consumer_stalled{stage, topic}} (1 while stuck) and tells {@link StuckConsumerCheck} whether
+ * the group is stuck ({@link ProgressWatch}). The lag is the
  * committed one, so it counts records whose work is durable, as the rest of the pipeline does.
  */
 @ApplicationScoped
 public class ConsumerProgressMonitor {
 
     public static final String LAG = "news.consumer.lag.records";
+    public static final String STALLED = "news.consumer.stalled";
     private static final Logger LOG = Logger.getLogger(ConsumerProgressMonitor.class);
 
     /** What the last reading said; {@code lag} is -1 while none could be taken. */
@@ -56,6 +58,10 @@ public class ConsumerProgressMonitor {
         Gauge.builder(LAG, this, monitor -> monitor.progress.lag() < 0 ? Double.NaN : monitor.progress.lag())
                 .tags("stage", config.stage(), "topic", config.topic())
                 .description("Records on the stage's input topic that its consumer group has not committed yet")
+                .register(registry);
+        Gauge.builder(STALLED, this, monitor -> monitor.watch.stalled(Instant.now()) ? 1 : 0)
+                .tags("stage", config.stage(), "topic", config.topic())
+                .description("1 while the group has had records waiting and has not moved for stall-after (liveness is down)")
                 .register(registry);
         samplingThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "consumer-progress");
