@@ -32,12 +32,9 @@ public class ApiKeyFilter {
         if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)) {
             return null;
         }
-        return switch (keys.check(request.getHeaderString(ApiKeys.HEADER), request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
-            case ALLOWED -> null;
-            case MISSING -> unauthorized("this request needs an API key: send it as " + ApiKeys.HEADER
-                    + " or as Authorization: Bearer");
-            case WRONG -> unauthorized("the API key is not valid");
-        };
+        ApiKeys.Verdict verdict = keys.check(request.getHeaderString(ApiKeys.HEADER),
+                request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return verdict == ApiKeys.Verdict.ALLOWED ? null : unauthorized(verdict.refusal());
     }
 
     private static Response unauthorized(String detail) {

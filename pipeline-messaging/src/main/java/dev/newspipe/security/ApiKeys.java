@@ -20,11 +20,22 @@ public final class ApiKeys {
     /** What a request's headers amount to. */
     public enum Verdict {
         /** A configured key was presented, or no key is configured. */
-        ALLOWED,
+        ALLOWED(null),
         /** Keys are configured and the request presented none. */
-        MISSING,
+        MISSING("this request needs an API key: send it as " + HEADER + " or as Authorization: Bearer"),
         /** Keys are configured and the request presented a key that is none of them. */
-        WRONG
+        WRONG("the API key is not valid");
+
+        private final String refusal;
+
+        Verdict(String refusal) {
+            this.refusal = refusal;
+        }
+
+        /** What a 401 answer says to the client; null when allowed. */
+        public String refusal() {
+            return refusal;
+        }
     }
 
     private static final String BEARER = "bearer ";

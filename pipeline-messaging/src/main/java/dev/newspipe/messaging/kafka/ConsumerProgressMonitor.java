@@ -33,9 +33,15 @@ public class ConsumerProgressMonitor {
     public static final String STALLED = "news.consumer.stalled";
     private static final Logger LOG = Logger.getLogger(ConsumerProgressMonitor.class);
 
-    /** What the last reading said; {@code lag} is -1 while none could be taken. */
+    /** What the last reading said, judged now; {@code lag} is -1 while none could be taken. */
     public record Progress(String group, String topic, long lag, Instant progressSeen, boolean stalled, String problem) {
     }
+
+    /** The last reading: the lag (-1 when Kafka could not be read) or why it could not. */
+    private record Reading(long lag, String problem) {
+    }
+
+    private static final Reading NOT_READ_YET = new Reading(-1, "not read yet");
 
     @Inject
     ConsumerProgressConfig config;
@@ -50,12 +56,12 @@ public class ConsumerProgressMonitor {
     private ProgressWatch watch;
     private ScheduledExecutorService samplingThread;
     private KafkaOffsetsReader reader;
-    private volatile Progress progress;
+    private volatile Reading last;
 
     void start(@Observes StartupEvent started) {
         watch = new ProgressWatch(config.stallAfter());
-        progress = new Progress(config.group(), config.topic(), -1, null, false, "not read yet");
-        Gauge.builder(LAG, this, monitor -> monitor.progress.lag() < 0 ? Double.NaN : monitor.progress.lag())
+        last = NOT_READ_YET;
+        Gauge.builder(LAG, this, monitor -> monitor.last.lag() < 0 ? Double.NaN : monitor.last.lag())
                 .tags("stage", config.stage(), "topic", config.topic())
                 .description("Records on the stage's input topic that its consumer group has not committed yet")
                 .register(registry);
@@ -72,11 +78,12 @@ public class ConsumerProgressMonitor {
         samplingThread.scheduleWithFixedDelay(this::sample, Math.min(interval, 1000), interval, TimeUnit.MILLISECONDS);
     }
 
+    /** Null before the service has started. */
     public Progress progress() {
-        Progress last = progress;
+        Reading reading = last;
         // Stalled is judged now, not at the last reading: a sampler that stopped reading must not freeze it.
-        return last == null ? null : new Progress(last.group(), last.topic(), last.lag(), last.progressSeen(),
-                watch.stalled(Instant.now()), last.problem());
+        return reading == null ? null : new Progress(config.group(), config.topic(), reading.lag(), watch.progressSeen(),
+                watch.stalled(Instant.now()), reading.problem());
     }
 
     private void sample() {
@@ -89,16 +96,17 @@ public class ConsumerProgressMonitor {
             KafkaReading reading = reader.read(List.of(config.topic()), List.of(config.group()));
             long lag = reading.lag(config.group(), config.topic()).lag();
             watch.observe(at, reading.written(config.topic()) - lag, lag);
-            progress = new Progress(config.group(), config.topic(), lag, watch.progressSeen(), false, null);
+            last = new Reading(lag, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             watch.unknown(at);
             String problem = "cannot read offsets from Kafka: " + e;
-            if (progress.problem() == null) {
+            // Once per outage, not at every reading.
+            if (last.problem() == null || last == NOT_READ_YET) {
                 LOG.warnf("consumer progress of %s: %s", config.group(), problem);
             }
-            progress = new Progress(config.group(), config.topic(), -1, watch.progressSeen(), false, problem);
+            last = new Reading(-1, problem);
         }
     }
 
