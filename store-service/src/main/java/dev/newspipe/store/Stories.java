@@ -120,7 +120,13 @@ public class Stories {
                         (a, b) -> new Instant[] {min(a[0], b[0]), max(a[1], b[1])});
             }
             for (Long key : keysOf.get(article.id())) {
-                byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(article.id());
+                Set<String> filed = byKey.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                filed.add(article.id());
+                // As in the database lookup, only the most recent articles per key: a batch of articles
+                // sharing a common key must not make every later one compare with all the earlier ones.
+                if (filed.size() > CANDIDATES_PER_KEY) {
+                    filed.remove(filed.iterator().next());
+                }
             }
         }
         return assignment;
@@ -233,7 +239,10 @@ public class Stories {
         return out;
     }
 
-    /** For each key, the ids of the most recent articles filed under it, other than {@code exclude}. */
+    /**
+     * For each key, the ids of the most recent articles filed under it, other than {@code exclude}, oldest first
+     * (so that {@link #assign} can append the batch's own articles and drop the oldest).
+     */
     private static Map<Long, Set<String>> candidatesByKey(Connection c, Set<Long> keys, Set<String> exclude)
             throws SQLException {
         Map<Long, Set<String>> byKey = new HashMap<>();
@@ -245,14 +254,19 @@ public class Stories {
                 + "ORDER BY at DESC LIMIT ?) s")) {
             s.setArray(1, c.createArrayOf("int8", keys.toArray()));
             s.setInt(2, CANDIDATES_PER_KEY);
+            Map<Long, List<String>> newestFirst = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(2);
                     if (!exclude.contains(id)) {
-                        byKey.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(id);
+                        newestFirst.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(id);
                     }
                 }
             }
+            newestFirst.forEach((key, ids) -> {
+                java.util.Collections.reverse(ids);
+                byKey.put(key, new LinkedHashSet<>(ids));
+            });
         }
         return byKey;
     }

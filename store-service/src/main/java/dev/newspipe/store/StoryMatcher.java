@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How articles are grouped into stories and ranked as related; the README explains the method.
@@ -63,19 +62,29 @@ final class StoryMatcher {
         return h ^ (h >>> 31);
     }
 
-    /** Cosine similarity of the salience-weighted entity vectors, in [0, 1]. */
+    /** Cosine similarity of the salience-weighted entity vectors, in [0, 1]: a merge of the sorted entity keys. */
     static double entitySimilarity(StoryFeatures a, StoryFeatures b) {
-        StoryFeatures small = a.entityWeights().size() <= b.entityWeights().size() ? a : b;
-        StoryFeatures large = small == a ? b : a;
+        double norms = a.entityNorm() * b.entityNorm();
+        if (norms == 0) {
+            return 0;
+        }
+        long[] ka = a.entityKeys();
+        long[] kb = b.entityKeys();
+        double[] wa = a.entityKeyWeights();
+        double[] wb = b.entityKeyWeights();
         double dot = 0;
-        for (Map.Entry<String, Double> e : small.entityWeights().entrySet()) {
-            Double w = large.entityWeights().get(e.getKey());
-            if (w != null) {
-                dot += e.getValue() * w;
+        int i = 0;
+        int j = 0;
+        while (i < ka.length && j < kb.length) {
+            if (ka[i] == kb[j]) {
+                dot += wa[i++] * wb[j++];
+            } else if (ka[i] < kb[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        double norms = a.entityNorm() * b.entityNorm();
-        return norms == 0 ? 0 : Math.min(1, dot / norms);
+        return Math.min(1, dot / norms);
     }
 
     /** The share of agreeing MinHash values: an estimate of the Jaccard similarity of the word shingles. */
@@ -95,16 +104,10 @@ final class StoryMatcher {
 
     /** Jaccard similarity of the top-level topics; 0 when either has none. */
     static double topicSimilarity(StoryFeatures a, StoryFeatures b) {
-        if (a.topLevelTopics().isEmpty() || b.topLevelTopics().isEmpty()) {
+        if (a.topicBits() == 0 || b.topicBits() == 0) {
             return 0;
         }
-        int common = 0;
-        for (String code : a.topLevelTopics()) {
-            if (b.topLevelTopics().contains(code)) {
-                common++;
-            }
-        }
-        return (double) common / (a.topLevelTopics().size() + b.topLevelTopics().size() - common);
+        return (double) Long.bitCount(a.topicBits() & b.topicBits()) / Long.bitCount(a.topicBits() | b.topicBits());
     }
 
     /** The relatedness score of GET /articles/{id}/related, in [0, 1]. */
@@ -122,19 +125,27 @@ final class StoryMatcher {
             return true;
         }
         // Cheapest tests first: this runs for every candidate of every article stored.
-        boolean shareSpecific = false;
-        for (String id : a.specificEntities()) {
-            if (b.specificEntities().contains(id)) {
-                shareSpecific = true;
-                break;
-            }
-        }
-        if (!shareSpecific) {
+        if (!shareAny(a.specificKeys(), b.specificKeys())) {
             return false;
         }
-        boolean topicsAgree = a.topLevelTopics().isEmpty() || b.topLevelTopics().isEmpty()
-                || a.topLevelTopics().stream().anyMatch(b.topLevelTopics()::contains);
+        boolean topicsAgree = a.topicBits() == 0 || b.topicBits() == 0 || (a.topicBits() & b.topicBits()) != 0;
         return topicsAgree && entitySimilarity(a, b) >= SAME_STORY_ENTITIES;
+    }
+
+    /** Whether two ascending arrays have a value in common. */
+    private static boolean shareAny(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return true;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     /**
