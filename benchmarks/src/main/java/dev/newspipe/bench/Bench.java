@@ -82,6 +82,12 @@ public final class Bench {
             lines.add(String.format(Locale.ROOT, "| store alone | %,d articles of ~%d words drained from `news.enriched` | "
                     + "**%,.0f articles/s** (%.1f s) | | store %.1f s CPU, %,d MB peak RSS |", r.articles(), r.words(),
                     r.perSecond(), r.seconds(), r.store().cpuSeconds(), r.store().peakRssKb() / 1024));
+            DatabaseCeiling.Result d = r.database();
+            lines.add(String.format(Locale.ROOT, "| PostgreSQL ceiling | %,d of those articles inserted again by SQL alone "
+                    + "(`INSERT … SELECT`, %d per transaction, with the full-text index and the entity and topic links; "
+                    + "no client, broker or story keys), store stopped | **%,.0f articles/s** with one session, **%,.0f** "
+                    + "with two | | store alone at %.0f%% of the one-session figure |", d.articles(),
+                    DatabaseCeiling.ROWS_PER_TRANSACTION, d.oneSession(), d.twoSessions(), 100 * r.perSecond() / d.oneSession()));
         }
         if (all || what.equals("e2e")) {
             int n = rate * 60;

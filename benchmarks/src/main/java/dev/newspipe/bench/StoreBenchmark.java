@@ -39,8 +39,13 @@ final class StoreBenchmark {
     static final int ENRICHED_POOL = 2000;
     private static long wordsInPool;
 
-    record Result(int articles, int words, double seconds, double perSecond, ProcessStats store) {
+    /** {@code database}: PostgreSQL's own ceiling for the same rows, measured after the store stopped. */
+    record Result(int articles, int words, double seconds, double perSecond, ProcessStats store,
+            DatabaseCeiling.Result database) {
     }
+
+    /** Rows re-inserted for the database ceiling: enough for a steady figure, few enough to keep the run short. */
+    static final int CEILING_ARTICLES = 20_000;
 
     static Result run(Path root, Corpus corpus, Function<ArticleIngested, ArticleEnriched> engine, int articles,
             Path workDir) throws Exception {
@@ -59,15 +64,22 @@ final class StoreBenchmark {
             if (javaOptions != null) {
                 env.put("JAVA_TOOL_OPTIONS", javaOptions);
             }
-            try (ServiceProcess store = ServiceProcess.start(root, "store-service", LocalKafkaBroker.freePort(), env,
-                    workDir.resolve("logs"));
-                    Connection c = DriverManager.getConnection(db.jdbcUrl(database), db.user(), db.password())) {
-                store.awaitReady(Duration.ofSeconds(60));
-                long[] first = awaitCount(c, 1, Duration.ofSeconds(60), store);
-                long[] last = awaitCount(c, articles, Duration.ofMinutes(10), store);
-                double seconds = (last[1] - first[1]) / 1e9;
-                double rate = (last[0] - first[0]) / seconds;
-                return new Result(articles, averageWords, seconds, rate, ProcessStats.of(store.pid()));
+            Result drained;
+            try {
+                try (ServiceProcess store = ServiceProcess.start(root, "store-service", LocalKafkaBroker.freePort(), env,
+                        workDir.resolve("logs"));
+                        Connection c = DriverManager.getConnection(db.jdbcUrl(database), db.user(), db.password())) {
+                    store.awaitReady(Duration.ofSeconds(60));
+                    long[] first = awaitCount(c, 1, Duration.ofSeconds(60), store);
+                    long[] last = awaitCount(c, articles, Duration.ofMinutes(10), store);
+                    double seconds = (last[1] - first[1]) / 1e9;
+                    double rate = (last[0] - first[0]) / seconds;
+                    drained = new Result(articles, averageWords, seconds, rate, ProcessStats.of(store.pid()), null);
+                }
+                DatabaseCeiling.Result ceiling = DatabaseCeiling.measure(db.jdbcUrl(database), db.user(), db.password(),
+                        CEILING_ARTICLES);
+                return new Result(drained.articles(), drained.words(), drained.seconds(), drained.perSecond(), drained.store(),
+                        ceiling);
             } finally {
                 if ("1".equals(System.getenv("BENCH_KEEP_DATABASE"))) {
                     System.out.println("kept database " + database + " (BENCH_KEEP_DATABASE=1)");
