@@ -18,7 +18,7 @@ final class KnowledgeBase {
 
     /** Files in priority order: when two entries share an alias, the earlier file wins. */
     static final List<String> FILES = List.of("/kb/people.tsv", "/kb/organizations.tsv", "/kb/countries.tsv",
-            "/kb/places.tsv", "/kb/events-products.tsv");
+            "/kb/places.tsv", "/kb/events-products.tsv", "/kb/sports-teams.tsv");
 
     record Entry(String id, EntityType type, String name, String note, String file) {
     }
