@@ -725,6 +725,10 @@ public final class EntityRecognizer {
         }
         if (key.equals("of") || key.equals("for") || key.equals("on")) {
             String head = previous.key();
+            if (LEGAL_FORMS.contains(bare(previous.text()))) {
+                // A legal form ends a company's name: "Kia Motor Corp of South Korea" is the company and a place.
+                return false;
+            }
             return lexicon.orgHeads.contains(tokens.get(chunkStart).key()) || lexicon.orgSuffixes.contains(head)
                     || lexicon.locSuffixes.contains(head) || lexicon.eventSuffixes.contains(head) || OF_HEADS.contains(head);
         }

@@ -108,6 +108,16 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aLegalFormEndsACompanyNameBeforeOf() {
+        String body = "The first cars made by Borealis Motor Corp of South Korea arrived on Monday, and officials of the "
+                + "Bank of England watched.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Borealis Motor").type());
+        assertEquals(EntityType.LOCATION, get(entities, "South Korea").type());
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Bank of England").type(), "\"of\" still joins other names");
+    }
+
+    @Test
     void nicknamesThatAreOrdinaryWordsElsewhereAreNotTeams() {
         String body = "Senators and cardinals met the Heat Action Group on Monday. The Giants of industry said so.";
         List<Entity> entities = recognizer.recognize("", body, "en");
