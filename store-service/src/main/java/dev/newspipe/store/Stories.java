@@ -171,6 +171,32 @@ public class Stories {
             insert.executeUpdate();
         }
         writeFeatures(c, features, assignment.keys());
+        widenSpans(c, written, assignment.storyOf());
+    }
+
+    /** Widens the publication span of the stories the written dated articles belong to. */
+    private static void widenSpans(Connection c, List<ArticleEnriched> written, Map<String, String> storyOf)
+            throws SQLException {
+        Map<String, Instant[]> spans = new HashMap<>();
+        for (ArticleEnriched e : written) {
+            Instant at = e.article().publishedAt();
+            if (at != null) {
+                spans.merge(storyOf.get(e.id()), new Instant[] {at, at}, (a, b) -> new Instant[] {min(a[0], b[0]), max(a[1], b[1])});
+            }
+        }
+        if (spans.isEmpty()) {
+            return;
+        }
+        List<String> stories = new ArrayList<>(spans.keySet());
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO story_span (story_id, first_published, last_published) "
+                + "SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) ON CONFLICT (story_id) DO UPDATE SET "
+                + "first_published = least(story_span.first_published, EXCLUDED.first_published), "
+                + "last_published = greatest(story_span.last_published, EXCLUDED.last_published)")) {
+            upsert.setArray(1, c.createArrayOf("text", stories.toArray()));
+            upsert.setArray(2, c.createArrayOf("timestamptz", stories.stream().map(id -> Timestamp.from(spans.get(id)[0])).toArray()));
+            upsert.setArray(3, c.createArrayOf("timestamptz", stories.stream().map(id -> Timestamp.from(spans.get(id)[1])).toArray()));
+            upsert.executeUpdate();
+        }
     }
 
     /** Up to {@code limit} stored articles most related to the given one: same story first, then by score. */
@@ -303,14 +329,14 @@ public class Stories {
         return out;
     }
 
-    /** The earliest and latest publication time of the dated articles of each story. */
+    /** The earliest and latest publication time of the dated articles of each story (kept in story_span). */
     private static Map<String, Instant[]> storyTimes(Connection c, Collection<String> storyIds) throws SQLException {
         Map<String, Instant[]> out = new HashMap<>();
         if (storyIds.isEmpty()) {
             return out;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT story_id, min(published_at), max(published_at) FROM articles "
-                + "WHERE story_id = ANY (?) AND published_at IS NOT NULL GROUP BY story_id")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT story_id, first_published, last_published FROM story_span WHERE story_id = ANY (?)")) {
             s.setArray(1, c.createArrayOf("text", new HashSet<>(storyIds).toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

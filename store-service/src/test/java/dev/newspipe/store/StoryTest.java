@@ -8,12 +8,19 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,13 +82,27 @@ class StoryTest {
         return given().get("/articles/" + article.id()).then().extract().path("storyId");
     }
 
+    @Inject
+    DataSource dataSource;
+
+    /** The story's first and last publication time, as story assignment reads them. */
+    List<Instant> span(String story) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT first_published, last_published FROM story_span WHERE story_id = ?")) {
+            s.setString(1, story);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? List.of(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()) : List.of();
+            }
+        }
+    }
+
     List<Entity> droneStoryEntities(double envoySalience) {
         return List.of(entity("Iran", EntityType.LOCATION, 0.9), entity("Russia", EntityType.LOCATION, 0.8),
                 entity("Ukraine", EntityType.LOCATION, 0.7), entity("Envoy", EntityType.PERSON, envoySalience));
     }
 
     @Test
-    void sameEventSharesAStoryLaterCoverageIsOnlyRelatedAndOtherNewsIsNeither() {
+    void sameEventSharesAStoryLaterCoverageIsOnlyRelatedAndOtherNewsIsNeither() throws Exception {
         ArticleEnriched first = article("2022-10-17T10:00:00Z", droneStoryEntities(0.6), CONFLICT, randomMinhash());
         ArticleEnriched undated = article(null, droneStoryEntities(0.5), CONFLICT, randomMinhash());
         ArticleEnriched sameWeek = article("2022-10-20T08:00:00Z", List.of(entity("Russia", EntityType.LOCATION, 0.9),
@@ -96,6 +117,8 @@ class StoryTest {
         assertEquals(first.id(), story, "the first article of a story names it");
         assertEquals(story, store(undated), "an undated article joins on content alone");
         assertEquals(story, store(sameWeek));
+        assertEquals(List.of(Instant.parse("2022-10-17T10:00:00Z"), Instant.parse("2022-10-20T08:00:00Z")), span(story),
+                "the story's span covers its dated articles, which the time window is checked against");
         assertNotEquals(story, store(tenMonthsLater), "ten months later is outside the story's time window");
         String other = store(otherNews);
         assertNotEquals(story, other);
