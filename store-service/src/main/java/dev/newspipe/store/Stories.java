@@ -116,8 +116,7 @@ public class Stories {
             // Later articles of this batch can join this one's story.
             candidates.put(article.id(), new Candidate(article, story));
             if (article.publishedAt() != null) {
-                storyTimes.merge(story, new Instant[] {article.publishedAt(), article.publishedAt()},
-                        (a, b) -> new Instant[] {min(a[0], b[0]), max(a[1], b[1])});
+                storyTimes.merge(story, new Instant[] {article.publishedAt(), article.publishedAt()}, Stories::union);
             }
             for (Long key : keysOf.get(article.id())) {
                 Set<String> filed = byKey.computeIfAbsent(key, k -> new LinkedHashSet<>());
@@ -181,7 +180,7 @@ public class Stories {
         for (ArticleEnriched e : written) {
             Instant at = e.article().publishedAt();
             if (at != null) {
-                spans.merge(storyOf.get(e.id()), new Instant[] {at, at}, (a, b) -> new Instant[] {min(a[0], b[0]), max(a[1], b[1])});
+                spans.merge(storyOf.get(e.id()), new Instant[] {at, at}, Stories::union);
             }
         }
         if (spans.isEmpty()) {
@@ -367,6 +366,11 @@ public class Stories {
             }
             upsert.executeBatch();
         }
+    }
+
+    /** The span [first, last] covering both spans. */
+    private static Instant[] union(Instant[] a, Instant[] b) {
+        return new Instant[] {min(a[0], b[0]), max(a[1], b[1])};
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -31,6 +31,10 @@ final class StoryFeatures {
     private static final Set<ArticleEnriched.EntityType> SPECIFIC = Set.of(ArticleEnriched.EntityType.PERSON,
             ArticleEnriched.EntityType.ORGANIZATION, ArticleEnriched.EntityType.EVENT, ArticleEnriched.EntityType.PRODUCT);
 
+    /** Entities by weight, best first; ties by id, so that the kept entities and the keys are deterministic. */
+    private static final Comparator<Map.Entry<String, Double>> MOST_SALIENT_FIRST =
+            Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
+
     /** A bit per top-level Media Topic, in code order. */
     private static final Map<String, Integer> TOP_LEVEL_BIT = topLevelBits();
 
@@ -82,7 +86,7 @@ final class StoryFeatures {
             int[] minhash, Set<String> topLevelTopics) {
         Map<String, Double> top = new HashMap<>();
         weights.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(MOST_SALIENT_FIRST)
                 .limit(COMPARED_ENTITIES).forEach(e -> top.put(e.getKey(), e.getValue()));
         Set<String> keptSpecific = new HashSet<>(specific);
         keptSpecific.retainAll(top.keySet());
@@ -164,7 +168,7 @@ final class StoryFeatures {
     /** The most salient entity ids, best first (ties by id so that keys are deterministic). */
     List<String> topEntities(int n) {
         return entityWeights.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(MOST_SALIENT_FIRST)
                 .limit(n).map(Map.Entry::getKey).toList();
     }
 
