@@ -1,6 +1,5 @@
 package dev.newspipe.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -78,10 +77,8 @@ public class Stories {
             keysOf.put(f.id(), keys);
             allKeys.addAll(keys);
         }
-        Map<Long, Set<String>> byKey = candidatesByKey(c, allKeys, batch.keySet());
-        Set<String> candidateIds = new HashSet<>();
-        byKey.values().forEach(candidateIds::addAll);
-        Map<String, Candidate> candidates = load(c, candidateIds);
+        Map<Long, Set<String>> byKey = new HashMap<>();
+        Map<String, Candidate> candidates = candidates(c, allKeys, batch.keySet(), byKey);
         Map<String, Instant[]> storyTimes = storyTimes(c, candidates.values().stream().map(Candidate::storyId).toList());
 
         for (StoryFeatures article : batch.values()) {
@@ -169,7 +166,7 @@ public class Stories {
             insert.setArray(3, c.createArrayOf("timestamptz", times.toArray()));
             insert.executeUpdate();
         }
-        writeFeatures(c, features, assignment.keys());
+        writeFeatures(c, features, assignment);
         widenSpans(c, written, assignment.storyOf());
     }
 
@@ -206,10 +203,9 @@ public class Stories {
                 return Optional.empty();
             }
             Candidate article = self.get(id);
-            Map<Long, Set<String>> byKey = candidatesByKey(c, new LinkedHashSet<>(StoryMatcher.keys(article.features())),
-                    Set.of(id));
-            Set<String> ids = new HashSet<>();
-            byKey.values().forEach(ids::addAll);
+            Map<String, Candidate> candidates = candidates(c, new LinkedHashSet<>(StoryMatcher.keys(article.features())),
+                    Set.of(id), new HashMap<>());
+            Set<String> storyMembers = new HashSet<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT id FROM articles WHERE story_id = ? AND id <> ? ORDER BY sort_at DESC LIMIT ?")) {
                 s.setString(1, article.storyId());
@@ -217,11 +213,12 @@ public class Stories {
                 s.setInt(3, MAX_RELATED);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getString(1));
+                        storyMembers.add(rs.getString(1));
                     }
                 }
             }
-            Map<String, Candidate> candidates = load(c, ids);
+            storyMembers.removeAll(candidates.keySet());
+            candidates.putAll(load(c, storyMembers));
             List<Map.Entry<Candidate, Double>> scored = new ArrayList<>();
             for (Candidate candidate : candidates.values()) {
                 boolean sameStory = candidate.storyId().equals(article.storyId());
@@ -265,36 +262,54 @@ public class Stories {
     }
 
     /**
-     * For each key, the ids of the most recent articles filed under it, other than {@code exclude}, oldest first
-     * (so that {@link #assign} can append the batch's own articles and drop the oldest).
+     * The stored articles filed under the keys (for each key the most recent {@link #CANDIDATES_PER_KEY}), other
+     * than {@code exclude}, with their features and story, in one statement. Fills {@code byKey} with each key's
+     * article ids, oldest first, so that {@link #assign} can append the batch's own articles and drop the oldest.
+     * One statement instead of a key lookup and then a feature load: a batch at a low rate holds a few
+     * articles, and this cost is paid per batch.
      */
-    private static Map<Long, Set<String>> candidatesByKey(Connection c, Set<Long> keys, Set<String> exclude)
-            throws SQLException {
-        Map<Long, Set<String>> byKey = new HashMap<>();
+    private static Map<String, Candidate> candidates(Connection c, Set<Long> keys, Set<String> exclude,
+            Map<Long, Set<String>> byKey) throws SQLException {
+        Map<String, Candidate> out = new HashMap<>();
         if (keys.isEmpty()) {
-            return byKey;
+            return out;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT k.key, s.article_id FROM unnest(?::bigint[]) AS k(key) "
-                + "CROSS JOIN LATERAL (SELECT article_id FROM article_story_key WHERE key = k.key "
-                + "ORDER BY at DESC LIMIT ?) s")) {
+        record Hit(long key, String id, Instant at) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + FEATURE_COLUMNS + ", h.keys, h.at FROM "
+                + "(SELECT s.article_id, array_agg(k.key) AS keys, max(s.at) AS at FROM unnest(?::bigint[]) AS k(key) "
+                + "CROSS JOIN LATERAL (SELECT article_id, at FROM article_story_key WHERE key = k.key "
+                + "ORDER BY at DESC LIMIT ?) s GROUP BY s.article_id) h "
+                + "JOIN article_story_features f ON f.article_id = h.article_id")) {
             s.setArray(1, c.createArrayOf("int8", keys.toArray()));
             s.setInt(2, CANDIDATES_PER_KEY);
-            Map<Long, List<String>> newestFirst = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String id = rs.getString(2);
-                    if (!exclude.contains(id)) {
-                        newestFirst.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(id);
+                    Candidate candidate = candidate(rs);
+                    String id = candidate.features().id();
+                    if (exclude.contains(id)) {
+                        continue;
+                    }
+                    out.put(id, candidate);
+                    Instant at = rs.getTimestamp(10).toInstant();
+                    for (Long key : (Long[]) rs.getArray(9).getArray()) {
+                        hits.add(new Hit(key, id, at));
                     }
                 }
             }
-            newestFirst.forEach((key, ids) -> {
-                java.util.Collections.reverse(ids);
-                byKey.put(key, new LinkedHashSet<>(ids));
-            });
         }
-        return byKey;
+        // All keys of an article are filed at the same time, so ordering the hits by it orders each key's list.
+        hits.sort(Comparator.comparing(Hit::at).thenComparing(Hit::id));
+        for (Hit hit : hits) {
+            byKey.computeIfAbsent(hit.key(), k -> new LinkedHashSet<>()).add(hit.id());
+        }
+        return out;
     }
+
+    /** The feature row columns {@link #candidate} reads, in its order. */
+    private static final String FEATURE_COLUMNS = "f.article_id, coalesce(f.story_id, f.article_id), f.published_at, "
+            + "f.entity_ids, f.entity_weights, f.specific_entities, f.minhash, f.top_level_topics";
 
     /** The story features and story of stored articles, from their compact feature rows. */
     private static Map<String, Candidate> load(Connection c, Collection<String> ids) throws SQLException {
@@ -302,30 +317,35 @@ public class Stories {
         if (ids.isEmpty()) {
             return out;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT f.article_id, a.story_id, f.published_at, f.entity_ids, "
-                + "f.entity_weights, f.specific_entities, f.minhash, f.top_level_topics FROM article_story_features f "
-                + "JOIN articles a ON a.id = f.article_id WHERE f.article_id = ANY (?)")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + FEATURE_COLUMNS
+                + " FROM article_story_features f WHERE f.article_id = ANY (?)")) {
             s.setArray(1, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String id = rs.getString(1);
-                    Timestamp published = rs.getTimestamp(3);
-                    String[] entityIds = (String[]) rs.getArray(4).getArray();
-                    Float[] weights = (Float[]) rs.getArray(5).getArray();
-                    Map<String, Double> entityWeights = new LinkedHashMap<>();
-                    for (int i = 0; i < entityIds.length; i++) {
-                        entityWeights.put(entityIds[i], weights[i].doubleValue());
-                    }
-                    Integer[] minhash = (Integer[]) rs.getArray(7).getArray();
-                    StoryFeatures f = StoryFeatures.create(id, published == null ? null : published.toInstant(), entityWeights,
-                            Set.of((String[]) rs.getArray(6).getArray()),
-                            java.util.Arrays.stream(minhash).mapToInt(Integer::intValue).toArray(),
-                            Set.of((String[]) rs.getArray(8).getArray()));
-                    out.put(id, new Candidate(f, rs.getString(2) == null ? id : rs.getString(2)));
+                    Candidate candidate = candidate(rs);
+                    out.put(candidate.features().id(), candidate);
                 }
             }
         }
         return out;
+    }
+
+    /** A candidate from the {@link #FEATURE_COLUMNS} of the current row. */
+    private static Candidate candidate(ResultSet rs) throws SQLException {
+        String id = rs.getString(1);
+        Timestamp published = rs.getTimestamp(3);
+        String[] entityIds = (String[]) rs.getArray(4).getArray();
+        Float[] weights = (Float[]) rs.getArray(5).getArray();
+        Map<String, Double> entityWeights = new LinkedHashMap<>();
+        for (int i = 0; i < entityIds.length; i++) {
+            entityWeights.put(entityIds[i], weights[i].doubleValue());
+        }
+        Integer[] minhash = (Integer[]) rs.getArray(7).getArray();
+        StoryFeatures f = StoryFeatures.create(id, published == null ? null : published.toInstant(), entityWeights,
+                Set.of((String[]) rs.getArray(6).getArray()),
+                java.util.Arrays.stream(minhash).mapToInt(Integer::intValue).toArray(),
+                Set.of((String[]) rs.getArray(8).getArray()));
+        return new Candidate(f, rs.getString(2));
     }
 
     /** The earliest and latest publication time of the dated articles of each story (kept in story_span). */
@@ -346,13 +366,15 @@ public class Stories {
         return out;
     }
 
-    private static void writeFeatures(Connection c, Collection<StoryFeatures> features, Map<String, List<Long>> keys)
+    private static void writeFeatures(Connection c, Collection<StoryFeatures> features, Assignment assignment)
             throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO article_story_features (article_id, published_at, "
-                + "entity_ids, entity_weights, specific_entities, minhash, top_level_topics, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "entity_ids, entity_weights, specific_entities, minhash, top_level_topics, keys, story_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (article_id) DO UPDATE SET published_at = EXCLUDED.published_at, entity_ids = EXCLUDED.entity_ids, "
                 + "entity_weights = EXCLUDED.entity_weights, specific_entities = EXCLUDED.specific_entities, "
-                + "minhash = EXCLUDED.minhash, top_level_topics = EXCLUDED.top_level_topics, keys = EXCLUDED.keys")) {
+                + "minhash = EXCLUDED.minhash, top_level_topics = EXCLUDED.top_level_topics, keys = EXCLUDED.keys, "
+                + "story_id = EXCLUDED.story_id")) {
             for (StoryFeatures f : features) {
                 upsert.setString(1, f.id());
                 upsert.setTimestamp(2, f.publishedAt() == null ? null : Timestamp.from(f.publishedAt()));
@@ -361,7 +383,8 @@ public class Stories {
                 upsert.setArray(5, c.createArrayOf("text", f.specificEntities().toArray()));
                 upsert.setArray(6, c.createArrayOf("int4", java.util.Arrays.stream(f.minhash()).boxed().toArray()));
                 upsert.setArray(7, c.createArrayOf("text", f.topLevelTopics().toArray()));
-                upsert.setArray(8, c.createArrayOf("int8", keys.get(f.id()).toArray()));
+                upsert.setArray(8, c.createArrayOf("int8", assignment.keys().get(f.id()).toArray()));
+                upsert.setString(9, assignment.storyOf().get(f.id()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

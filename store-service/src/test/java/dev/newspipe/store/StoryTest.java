@@ -96,6 +96,17 @@ class StoryTest {
         }
     }
 
+    /** The story in the article's feature row, which story assignment reads for candidates. */
+    String featureRowStory(String id) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT story_id FROM article_story_features WHERE article_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     List<Entity> droneStoryEntities(double envoySalience) {
         return List.of(entity("Iran", EntityType.LOCATION, 0.9), entity("Russia", EntityType.LOCATION, 0.8),
                 entity("Ukraine", EntityType.LOCATION, 0.7), entity("Envoy", EntityType.PERSON, envoySalience));
@@ -116,6 +127,7 @@ class StoryTest {
         String story = store(first);
         assertEquals(first.id(), story, "the first article of a story names it");
         assertEquals(story, store(undated), "an undated article joins on content alone");
+        assertEquals(story, featureRowStory(undated.id()), "candidates are read with the story of their feature row");
         assertEquals(story, store(sameWeek));
         assertEquals(List.of(Instant.parse("2022-10-17T10:00:00Z"), Instant.parse("2022-10-20T08:00:00Z")), span(story),
                 "the story's span covers its dated articles, which the time window is checked against");
