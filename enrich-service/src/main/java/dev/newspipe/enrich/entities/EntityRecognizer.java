@@ -105,6 +105,7 @@ public final class EntityRecognizer {
             if (!tokens.isEmpty()) {
                 Sentence sentence = new Sentence(doc.sentences.size(), tokens, english && isHeadlineLike(tokens));
                 sentence.resultsLike = english && isResultsLine(tokens);
+                sentence.fixtureLike = english && isFixtureLine(tokens);
                 doc.sentences.add(sentence);
             }
         }
@@ -162,6 +163,8 @@ public final class EntityRecognizer {
         final boolean headlineLike;
         /** A sports results line ("Pohang 3 Ulsan 2"): places followed by scores name teams. */
         boolean resultsLike;
+        /** A fixture on a line of its own ("KANSAS CITY AT DETROIT", "Leeds v Wigan"): places name teams. */
+        boolean fixtureLike;
         final String[] words;
         ProperNounTagger.SentenceTags tags;
 
@@ -594,10 +597,10 @@ public final class EntityRecognizer {
     /** In a results line a place followed by a score is the team named after it. */
     private static Candidate teamOrKbCandidate(Sentence s, KbMatch match) {
         // National teams are reported under the country's name and stay places.
-        if (s.resultsLike && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
-                && !match.alias().entry().note().startsWith("country")
-                && match.to() < s.tokens.size() && s.tokens.get(match.to()).isWord()
-                && Character.isDigit(s.tokens.get(match.to()).text().charAt(0))) {
+        boolean scored = s.resultsLike && match.to() < s.tokens.size() && s.tokens.get(match.to()).isWord()
+                && Character.isDigit(s.tokens.get(match.to()).text().charAt(0));
+        if ((scored || s.fixtureLike && isFixtureTeam(s, match.to())) && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
+                && !match.alias().entry().note().startsWith("country")) {
             Candidate team = new Candidate(s, match.from(), match.to(), KnowledgeBase.joinKeys(s.tokens, match.from(), match.to()));
             team.add(EntityType.ORGANIZATION, 3);
             return team;
@@ -817,6 +820,21 @@ public final class EntityRecognizer {
         }
     }
 
+    /** Cricket scorecard marks next to a player's name: caught, bowled, stumped ("c Healy b Fleming"). */
+    private static final Set<String> CRICKET_DISMISSALS = Set.of("c", "b", "st");
+    /** A bowler's figures: overs-maidens-runs-wickets ("10-0-41-2", "9.5-0-44-1"). */
+    private static final java.util.regex.Pattern BOWLING_FIGURES = java.util.regex.Pattern.compile("\\d+(?:\\.\\d)?-\\d+-\\d+-\\d+");
+
+    /** A whole number that reads as a person's age. */
+    private static boolean isAge(Token t) {
+        String text = t.text();
+        if (text.length() < 1 || text.length() > 3 || !text.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int age = Integer.parseInt(text);
+        return age >= 12 && age <= 110;
+    }
+
     /** An unknown proper-noun chunk with its cue scores, or null when it is only a generic word. */
     private Candidate unknownCandidate(Sentence s, int from, int to, boolean titleBefore, boolean atStart) {
         List<Token> tokens = s.tokens;
@@ -882,6 +900,17 @@ public final class EntityRecognizer {
         boolean speaks = after != null && lexicon.speechVerbs.contains(after.key());
         boolean who = after != null && after.text().equals(",") && afterNext != null
                 && (afterNext.key().equals("who") || afterNext.key().equals("whose"));
+        boolean quotedAfterSpeech = before != null && lexicon.speechVerbs.contains(before.key()) && !before.isCapitalized()
+                && (after == null || after.text().equals(".") || after.text().equals(","));
+        if (quotedAfterSpeech) {
+            // "..., said Rios.": the speaker of a quote that ends the sentence (an organisation rarely comes after).
+            c.add(EntityType.PERSON, 1.2);
+        }
+        if (after != null && after.text().equals(",") && afterNext != null && isAge(afterNext) && to + 2 < tokens.size()
+                && tokens.get(to + 2).text().equals(",")) {
+            // "Duran, 45, takes on ...": an age in apposition.
+            c.add(EntityType.PERSON, 2);
+        }
         if (len > 1 && (speaks || who)) {
             c.add(EntityType.PERSON, 1.2);
         } else if (len == 1 && who) {
@@ -896,7 +925,13 @@ public final class EntityRecognizer {
             // "Cofinec CEO Stephen Frater", "Petofi general manager": an organisation before a role.
             c.add(EntityType.ORGANIZATION, 1.5);
         }
-        if (s.resultsLike && after != null && after.isWord() && Character.isDigit(after.text().charAt(0))) {
+        boolean cricketDismissal = before != null && CRICKET_DISMISSALS.contains(before.text())
+                || after != null && CRICKET_DISMISSALS.contains(after.text()) || after != null && after.text().equals("lbw");
+        boolean bowlingFigures = after != null && BOWLING_FIGURES.matcher(after.text()).matches();
+        if (cricketDismissal || bowlingFigures) {
+            // A scorecard: "M. Bevan c Vaas b Chandana 56", "Bowling: Gough 8-0-39-3": players, not teams.
+            c.add(EntityType.PERSON, 3);
+        } else if (s.resultsLike && after != null && after.isWord() && Character.isDigit(after.text().charAt(0))) {
             // "Crystal Palace 4 Leyton Orient 1": teams; a player's given name or initial still wins.
             c.add(EntityType.ORGANIZATION, len == 1 ? 2 : 1.5);
         }
@@ -1253,6 +1288,39 @@ public final class EntityRecognizer {
         return lines;
     }
 
+    /** Connectors of a fixture line: "at" (home team second) and "v"/"vs" (versus). */
+    private static final Set<String> FIXTURE_CONNECTORS = Set.of("at", "v", "vs", "vs.");
+
+    /**
+     * Whether the name ending at {@code to} on a fixture line is a team: both sides of "v", but only the visitors
+     * before "at" ("KANSAS CITY AT DETROIT": the game is played in Detroit, which stays a place).
+     */
+    private static boolean isFixtureTeam(Sentence s, int to) {
+        for (int i = 0; i < s.tokens.size(); i++) {
+            if (FIXTURE_CONNECTORS.contains(s.tokens.get(i).key())) {
+                return !s.tokens.get(i).key().equals("at") || to <= i;
+            }
+        }
+        return false;
+    }
+
+    /** Capitalised words, one fixture connector between them, nothing else: "KANSAS CITY AT DETROIT". */
+    private static boolean isFixtureLine(List<Token> tokens) {
+        if (tokens.size() < 3 || tokens.size() > 8) {
+            return false;
+        }
+        int connector = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (FIXTURE_CONNECTORS.contains(t.key()) && connector < 0 && i > 0 && i < tokens.size() - 1) {
+                connector = i;
+            } else if (!t.isWord() || !t.isCapitalized()) {
+                return false;
+            }
+        }
+        return connector > 0;
+    }
+
     /** Two or more "Name score" pairs and next to no lower-case words: a line of sports results or standings. */
     private static boolean isResultsLine(List<Token> tokens) {
         int pairs = 0;
@@ -1269,6 +1337,18 @@ public final class EntityRecognizer {
         }
         boolean table = pairs >= 1 && tokens.stream().filter(t -> t.isWord() && Character.isDigit(t.text().charAt(0))).count() >= 3;
         return (pairs >= 2 || table) && lowerWords <= 1;
+    }
+
+    /** A scorecard line ("Salim Malik c Stewart b Hollioake 23"): Title Case, but its capitals are all names. */
+    private static boolean hasCricketDismissal(List<Token> tokens) {
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            String previous = tokens.get(i - 1).text();
+            if (CRICKET_DISMISSALS.contains(tokens.get(i).text()) && tokens.get(i + 1).isCapitalized()
+                    && (tokens.get(i - 1).isCapitalized() || previous.equals("lbw") || previous.equals("and"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1300,7 +1380,7 @@ public final class EntityRecognizer {
                 lowerContent++;
             }
         }
-        if (words < 3) {
+        if (words < 3 || hasCricketDismissal(tokens)) {
             return false;
         }
         if (allCaps * 10 >= words * 6) {

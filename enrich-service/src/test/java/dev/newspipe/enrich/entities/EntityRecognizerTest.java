@@ -118,6 +118,32 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void cricketScorecardNamesArePlayers() {
+        String body = "Northland won by 40 runs.\n\nTarwick Ollendra c Brasset b Quennig 23\n\n"
+                + "R. Mavrodine lbw b Quennig 0\n\nBowling: Quennig 10-0-41-2, Brasset 9.5-1-30-1.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String player : List.of("Tarwick Ollendra", "Brasset", "Quennig", "R. Mavrodine")) {
+            assertEquals(EntityType.PERSON, get(entities, player).type(), player + " in " + entities);
+        }
+    }
+
+    @Test
+    void aSpeakerAfterSaidAndAnAgeInAppositionArePeople() {
+        String body = "\"We will be back next year,\" said Varnholt. Ostrevik, 45, takes on the champion in May.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertEquals(EntityType.PERSON, get(entities, "Varnholt").type());
+        assertEquals(EntityType.PERSON, get(entities, "Ostrevik").type());
+    }
+
+    @Test
+    void onAFixtureLineTheVisitorsAreATeamAndTheVenueAPlace() {
+        String body = "Friday's schedule:\n\nSEATTLE AT DETROIT\n\nThe teams met in May.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertEquals(EntityType.ORGANIZATION, get(entities, "SEATTLE").type(), entities.toString());
+        assertEquals(EntityType.LOCATION, get(entities, "Detroit").type(), entities.toString());
+    }
+
+    @Test
     void nicknamesThatAreOrdinaryWordsElsewhereAreNotTeams() {
         String body = "Senators and cardinals met the Heat Action Group on Monday. The Giants of industry said so.";
         List<Entity> entities = recognizer.recognize("", body, "en");
