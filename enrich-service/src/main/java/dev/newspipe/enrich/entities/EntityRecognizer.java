@@ -756,6 +756,11 @@ public final class EntityRecognizer {
         if (isInitial(t) || t.isAllCaps() && t.text().length() <= 6) {
             return true;
         }
+        if (s.resultsLike && isScoredName(s.tokens, i)) {
+            // "Reading 4 1 1 2 5 10 4" in a standings table: a capitalised name before its figures, even at the
+            // line start, where the tagger reads an ordinary word ("reading") into it.
+            return true;
+        }
         String tag = tag(s, i);
         boolean continued = i + 1 < s.tokens.size() && s.tokens.get(i + 1).isCapitalized() && s.tokens.get(i + 1).isWord()
                 && kb.lookup(s.tokens.get(i + 1).key()) == null;
@@ -778,6 +783,16 @@ public final class EntityRecognizer {
             return true;
         }
         return continued && !FUNCTION_TAGS.contains(tag);
+    }
+
+    /** Capitalised words from {@code i} up to a number: "Queen of South 3", "Stirling 3". */
+    private static boolean isScoredName(List<Token> tokens, int i) {
+        int j = i;
+        while (j < tokens.size() && tokens.get(j).isWord() && !Character.isDigit(tokens.get(j).text().charAt(0))
+                && (tokens.get(j).isCapitalized() || j > i && tokens.get(j).key().equals("of"))) {
+            j++;
+        }
+        return j > i && j < tokens.size() && tokens.get(j).isWord() && Character.isDigit(tokens.get(j).text().charAt(0));
     }
 
     /** The chunk starting at {@code i} ends in an organisation, place or event word ("Federal Open Market Committee"). */
@@ -820,6 +835,9 @@ public final class EntityRecognizer {
         }
     }
 
+    /** Nouns that name a publication or broadcaster next to its name. */
+    private static final Set<String> MEDIA_NOUNS = Set.of("daily", "weekly", "newspaper", "magazine", "tabloid",
+            "broadsheet", "broadcaster", "newsweekly", "paper");
     /** Cricket scorecard marks next to a player's name: caught, bowled, stumped ("c Healy b Fleming"). */
     private static final Set<String> CRICKET_DISMISSALS = Set.of("c", "b", "st");
     /** A bowler's figures: overs-maidens-runs-wickets ("10-0-41-2", "9.5-0-44-1"). */
@@ -947,8 +965,19 @@ public final class EntityRecognizer {
         if (before != null && lexicon.locPrepositions.contains(before.key())) {
             c.add(EntityType.LOCATION, len == 1 ? 1.2 : 0.8);
         }
-        if (before != null && before.key().equals("the")) {
+        if (before != null && !before.isCapitalized() && MEDIA_NOUNS.contains(before.key())
+                || after != null && !after.isCapitalized() && MEDIA_NOUNS.contains(after.key())) {
+            // "the daily Zycie Warszawy", "Le Matin newspaper": a newspaper or broadcaster.
+            c.add(EntityType.ORGANIZATION, 2);
+        }
+        boolean placeAfterThe = before != null && before.key().equals("the") && beforeOf != null
+                && lexicon.locPrepositions.contains(beforeOf.key());
+        if (before != null && before.key().equals("the") && !placeAfterThe) {
             c.add(EntityType.ORGANIZATION, 0.7);
+        }
+        if (after != null && !after.isCapitalized() && PLACE_NOUNS.contains(after.key()) && !lexicon.orgSuffixes.contains(after.key())) {
+            // "Jiangsu province", "the Sikhin village": the name of the place the noun names.
+            c.add(EntityType.LOCATION, 2);
         }
         if (after != null && after.text().equals(",") && afterNext != null) {
             KnowledgeBase.Alias place = kb.lookup(afterNext.key());

@@ -144,6 +144,32 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aStandingsTableNamesTeamsEvenWhereTheNameIsAnOrdinaryWord() {
+        String body = "Standings after Saturday's games:\n\nBrackford 4 3 1 0 9 2 10\n\nReading 4 1 1 2 5 10 4";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Brackford").type(), entities.toString());
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Reading").type(), entities.toString());
+    }
+
+    @Test
+    void aPlaceNounAfterANameAndALocationPrepositionBeforeTheMakeAPlace() {
+        String body = "The plant in Qinvale, Dorsha province, will double its output, and the firm will expand in the "
+                + "Westmarch.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertEquals(EntityType.LOCATION, get(entities, "Dorsha").type(), entities.toString());
+        assertEquals(EntityType.LOCATION, get(entities, "Westmarch").type(), entities.toString());
+    }
+
+    @Test
+    void aNewspaperNamedNextToItsKindIsAnOrganisation() {
+        String body = "The claim was first reported by the daily Gazeta Orlenska on Saturday, and Vox Tirel newspaper "
+                + "repeated it.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Gazeta Orlenska").type(), entities.toString());
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Vox Tirel").type(), entities.toString());
+    }
+
+    @Test
     void nicknamesThatAreOrdinaryWordsElsewhereAreNotTeams() {
         String body = "Senators and cardinals met the Heat Action Group on Monday. The Giants of industry said so.";
         List<Entity> entities = recognizer.recognize("", body, "en");
