@@ -897,6 +897,10 @@ public final class EntityRecognizer {
         if (len > 1 && (lexicon.firstNames.contains(firstKey) || isInitial(first)) && !orgSuffix) {
             c.add(EntityType.PERSON, 2);
         }
+        if (len == 1 && lexicon.firstNames.contains(firstKey)) {
+            // A given name alone ("Jane", "Steve") is mostly someone named informally or cut off by a line break.
+            c.add(EntityType.PERSON, 1.0);
+        }
         if (len > 1 && lexicon.personSuffixes.contains(lastKey)) {
             c.add(EntityType.PERSON, 2);
         }
@@ -1047,7 +1051,7 @@ public final class EntityRecognizer {
         Map<String, Resolved> personParts = new HashMap<>();
         Map<String, Resolved> personLastNames = new HashMap<>();
         for (Candidate c : doc.candidates) {
-            if (c.length() < 2) {
+            if (c.length() < 2 || c.alias == null && isShoutedByline(c)) {
                 continue;
             }
             EntityType type = c.alias != null ? c.alias.entry().type() : best(scoresByKey.get(c.key));
@@ -1103,8 +1107,7 @@ public final class EntityRecognizer {
                 // "Home Depot Inc. (HD.N)": a ticker, or an acronym of nothing named here
                 continue;
             }
-            if (c.length() >= 2 && c.start < 120 && allCaps(candidateTokens, c.from, c.to)) {
-                // "LAURAN NEERGAARD WASHINGTON" opening a body: a shouted byline and dateline, not one name
+            if (isShoutedByline(c)) {
                 continue;
             }
             if (c.length() <= 3) {
@@ -1169,6 +1172,11 @@ public final class EntityRecognizer {
             return;
         }
         doc.knownNames.putIfAbsent(KnowledgeBase.joinKeys(tokens, 0, tokens.size()), r);
+    }
+
+    /** "LAURAN NEERGAARD WASHINGTON" opening a body: a shouted byline and dateline, not one name. */
+    private static boolean isShoutedByline(Candidate c) {
+        return c.length() >= 2 && c.start < 120 && allCaps(c.sentence.tokens, c.from, c.to);
     }
 
     private static EntityType best(double[] scores) {

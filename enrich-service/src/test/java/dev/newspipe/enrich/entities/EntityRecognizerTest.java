@@ -170,6 +170,16 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void givenNamesMakePeopleOfNamesInScoreLinesAndAlone() {
+        String body = "Final scores:\n\nIain Dravick 71 75 75 71\n\nTomasz Weller 70 79 73 69\n\n"
+                + "The team flew home on Monday with Ingrid and the coach.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String person : List.of("Iain Dravick", "Tomasz Weller", "Ingrid")) {
+            assertEquals(EntityType.PERSON, get(entities, person).type(), person + " in " + entities);
+        }
+    }
+
+    @Test
     void nicknamesThatAreOrdinaryWordsElsewhereAreNotTeams() {
         String body = "Senators and cardinals met the Heat Action Group on Monday. The Giants of industry said so.";
         List<Entity> entities = recognizer.recognize("", body, "en");
