@@ -663,7 +663,8 @@ public final class EntityRecognizer {
                     if (lexicon.titles.contains(t.key()) && titlePhraseEnd(s, j) > j) {
                         break;
                     }
-                    if (FUNCTION_TAGS.contains(tag(s, j)) && !t.isAllCaps() && !isInitial(t) && !isInitial(tokens.get(j - 1))) {
+                    if (FUNCTION_TAGS.contains(tag(s, j)) && !t.isAllCaps() && !isInitial(t) && !isInitial(tokens.get(j - 1))
+                            && !endsInLegalForm(tokens, j)) {
                         break;
                     }
                 }
@@ -687,6 +688,19 @@ public final class EntityRecognizer {
             }
         }
         return end;
+    }
+
+    /**
+     * The capitalised words from {@code j} on end in a company's legal form ("Driefontein Consolidated Ltd"): a
+     * word the tagger reads as a verb or adverb there is still part of the name.
+     */
+    private static boolean endsInLegalForm(List<Token> tokens, int j) {
+        for (int k = j + 1; k < tokens.size() && k <= j + 3 && tokens.get(k).isWord() && tokens.get(k).isCapitalized(); k++) {
+            if (LEGAL_FORMS.contains(bare(tokens.get(k).text()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasAllCaps(List<Token> tokens, int from, int to) {

@@ -118,6 +118,12 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aWordReadAsAVerbStaysInACompanyNameThatEndsInALegalForm() {
+        List<Entity> entities = recognizer.recognize("", "Workers at Velmora Consolidated Ltd's east mine have failed to report.", "en");
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Velmora Consolidated").type(), entities.toString());
+    }
+
+    @Test
     void cricketScorecardNamesArePlayers() {
         String body = "Northland won by 40 runs.\n\nTarwick Ollendra c Brasset b Quennig 23\n\n"
                 + "R. Mavrodine lbw b Quennig 0\n\nBowling: Quennig 10-0-41-2, Brasset 9.5-1-30-1.";
