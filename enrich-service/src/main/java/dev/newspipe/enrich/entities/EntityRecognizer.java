@@ -1117,6 +1117,18 @@ public final class EntityRecognizer {
             }
             List<Token> candidateTokens = c.sentence.tokens;
             if (c.length() == 1 && candidateTokens.get(c.from).isAllCaps() && c.from > 0
+                    && candidateTokens.get(c.from - 1).text().equals("(") && c.to < candidateTokens.size()
+                    && candidateTokens.get(c.to).text().equals(")")) {
+                // "the National Bank of Romania (BNR)", "Party of Democratic Action (SDA)": the acronym the
+                // organisation just named goes by, even when its initials follow another language's word order.
+                Candidate named = candidateEndingAt(doc, c.sentence, c.from - 1);
+                if (named != null && named.resolved != null && named.resolved.type == EntityType.ORGANIZATION) {
+                    c.resolved = named.resolved;
+                    organisationsByInitials.putIfAbsent(c.key.replace(" ", ""), named.resolved);
+                    continue;
+                }
+            }
+            if (c.length() == 1 && candidateTokens.get(c.from).isAllCaps() && c.from > 0
                     && candidateTokens.get(c.from - 1).text().equals("(")) {
                 // "Home Depot Inc. (HD.N)": a ticker, or an acronym of nothing named here
                 continue;
@@ -1186,6 +1198,16 @@ public final class EntityRecognizer {
             return;
         }
         doc.knownNames.putIfAbsent(KnowledgeBase.joinKeys(tokens, 0, tokens.size()), r);
+    }
+
+    /** The candidate in sentence {@code s} that ends at token {@code to} (exclusive), if any. */
+    private static Candidate candidateEndingAt(Document doc, Sentence s, int to) {
+        for (Candidate other : doc.candidates) {
+            if (other.sentence == s && other.to == to) {
+                return other;
+            }
+        }
+        return null;
     }
 
     /** "LAURAN NEERGAARD WASHINGTON" opening a body: a shouted byline and dateline, not one name. */

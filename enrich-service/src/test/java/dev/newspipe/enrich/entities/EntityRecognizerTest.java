@@ -194,6 +194,14 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void anAcronymInBracketsAfterAnOrganisationIsItsShortNameWhateverItsInitials() {
+        String body = "The Party of Civic Renewal (SOG) called on Wednesday for a boycott. SOG leaders met later.";
+        Entity party = get(recognizer.recognize("", body, "en"), "Party of Civic Renewal");
+        assertEquals(EntityType.ORGANIZATION, party.type());
+        assertEquals(3, party.count(), party.mentions().toString());
+    }
+
+    @Test
     void acronymsLinkToTheOrganisationTheyAbbreviate() {
         String body = "The National Rifle Association (NRA) said on Monday it would fight the bill. "
                 + "The NRA has five million members.";
