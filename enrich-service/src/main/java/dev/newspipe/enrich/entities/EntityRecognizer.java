@@ -664,7 +664,7 @@ public final class EntityRecognizer {
                         break;
                     }
                     if (FUNCTION_TAGS.contains(tag(s, j)) && !t.isAllCaps() && !isInitial(t) && !isInitial(tokens.get(j - 1))
-                            && !endsInLegalForm(tokens, j)) {
+                            && !endsInLegalForm(tokens, j) && !(j == i + 1 && lexicon.firstNames.contains(tokens.get(i).key()))) {
                         break;
                     }
                 }
@@ -794,6 +794,10 @@ public final class EntityRecognizer {
         // Inside a sentence capitals are strong evidence: only an adjective, adverb, verb or number reading
         // ("Western allies") overrules them; a pronoun or determiner tag there is the tagger's error.
         if (!MID_SENTENCE_NOT_NAME_TAGS.contains(tag) || lexicon.firstNames.contains(t.key())) {
+            return true;
+        }
+        if (isSurnameNamedEarlier(doc, t.key())) {
+            // "ordered Lebed to": the tagger reads an unfamiliar surname as a verb; the article named the person.
             return true;
         }
         return continued && !FUNCTION_TAGS.contains(tag);
@@ -1198,6 +1202,16 @@ public final class EntityRecognizer {
             return;
         }
         doc.knownNames.putIfAbsent(KnowledgeBase.joinKeys(tokens, 0, tokens.size()), r);
+    }
+
+    /** Whether a multi-word name found so far ends in the word with this key ("Alexander Lebed" for "lebed"). */
+    private static boolean isSurnameNamedEarlier(Document doc, String key) {
+        for (Candidate c : doc.candidates) {
+            if (c.length() >= 2 && c.alias == null && c.sentence.tokens.get(c.to - 1).key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The candidate in sentence {@code s} that ends at token {@code to} (exclusive), if any. */

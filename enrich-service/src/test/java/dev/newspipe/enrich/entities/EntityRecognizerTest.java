@@ -202,6 +202,15 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aSurnameTheTaggerReadsAsAVerbStaysWithTheGivenNameAndLinksLater() {
+        String body = "Envoy Alexander Lebed said on Monday the talks had failed. The president ordered Lebed to return, "
+                + "and Lebed agreed.";
+        Entity envoy = get(recognizer.recognize("", body, "en"), "Alexander Lebed");
+        assertEquals(EntityType.PERSON, envoy.type());
+        assertEquals(3, envoy.count(), envoy.mentions().toString());
+    }
+
+    @Test
     void acronymsLinkToTheOrganisationTheyAbbreviate() {
         String body = "The National Rifle Association (NRA) said on Monday it would fight the bill. "
                 + "The NRA has five million members.";
