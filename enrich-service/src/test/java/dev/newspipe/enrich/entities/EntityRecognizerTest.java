@@ -34,6 +34,21 @@ class EntityRecognizerTest {
         return find(entities, name).orElseThrow(() -> new AssertionError(name + " missing in " + entities));
     }
 
+    /** Each name is an entity of the given type in the body. */
+    private static void assertTyped(String body, EntityType type, String... names) {
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String name : names) {
+            assertEquals(type, get(entities, name).type(), name + " in " + entities);
+        }
+    }
+
+    /** The name is one entity of the given type with this many mentions in the body. */
+    private static void assertEntity(String body, String name, EntityType type, int mentions) {
+        Entity entity = get(recognizer.recognize("", body, "en"), name);
+        assertEquals(type, entity.type());
+        assertEquals(mentions, entity.count(), entity.mentions().toString());
+    }
+
     @Test
     void companiesLoseTheirLegalFormAndShortFormsTickersAndBylinesAreHandled() {
         String body = "PETRA NOVAKOVA LISBON - Quillfeather Robotics Inc. (QFR.N) said on Monday it would buy a rival. "
@@ -125,20 +140,15 @@ class EntityRecognizerTest {
 
     @Test
     void cricketScorecardNamesArePlayers() {
-        String body = "Northland won by 40 runs.\n\nTarwick Ollendra c Brasset b Quennig 23\n\n"
-                + "R. Mavrodine lbw b Quennig 0\n\nBowling: Quennig 10-0-41-2, Brasset 9.5-1-30-1.";
-        List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String player : List.of("Tarwick Ollendra", "Brasset", "Quennig", "R. Mavrodine")) {
-            assertEquals(EntityType.PERSON, get(entities, player).type(), player + " in " + entities);
-        }
+        assertTyped("Northland won by 40 runs.\n\nTarwick Ollendra c Brasset b Quennig 23\n\n"
+                + "R. Mavrodine lbw b Quennig 0\n\nBowling: Quennig 10-0-41-2, Brasset 9.5-1-30-1.", EntityType.PERSON,
+                "Tarwick Ollendra", "Brasset", "Quennig", "R. Mavrodine");
     }
 
     @Test
     void aSpeakerAfterSaidAndAnAgeInAppositionArePeople() {
-        String body = "\"We will be back next year,\" said Varnholt. Ostrevik, 45, takes on the champion in May.";
-        List<Entity> entities = recognizer.recognize("", body, "en");
-        assertEquals(EntityType.PERSON, get(entities, "Varnholt").type());
-        assertEquals(EntityType.PERSON, get(entities, "Ostrevik").type());
+        assertTyped("\"We will be back next year,\" said Varnholt. Ostrevik, 45, takes on the champion in May.",
+                EntityType.PERSON, "Varnholt", "Ostrevik");
     }
 
     @Test
@@ -151,38 +161,27 @@ class EntityRecognizerTest {
 
     @Test
     void aStandingsTableNamesTeamsEvenWhereTheNameIsAnOrdinaryWord() {
-        String body = "Standings after Saturday's games:\n\nBrackford 4 3 1 0 9 2 10\n\nReading 4 1 1 2 5 10 4";
-        List<Entity> entities = recognizer.recognize("", body, "en");
-        assertEquals(EntityType.ORGANIZATION, get(entities, "Brackford").type(), entities.toString());
-        assertEquals(EntityType.ORGANIZATION, get(entities, "Reading").type(), entities.toString());
+        assertTyped("Standings after Saturday's games:\n\nBrackford 4 3 1 0 9 2 10\n\nReading 4 1 1 2 5 10 4",
+                EntityType.ORGANIZATION, "Brackford", "Reading");
     }
 
     @Test
     void aPlaceNounAfterANameAndALocationPrepositionBeforeTheMakeAPlace() {
-        String body = "The plant in Qinvale, Dorsha province, will double its output, and the firm will expand in the "
-                + "Westmarch.";
-        List<Entity> entities = recognizer.recognize("", body, "en");
-        assertEquals(EntityType.LOCATION, get(entities, "Dorsha").type(), entities.toString());
-        assertEquals(EntityType.LOCATION, get(entities, "Westmarch").type(), entities.toString());
+        assertTyped("The plant in Qinvale, Dorsha province, will double its output, and the firm will expand in the "
+                + "Westmarch.", EntityType.LOCATION, "Dorsha", "Westmarch");
     }
 
     @Test
     void aNewspaperNamedNextToItsKindIsAnOrganisation() {
-        String body = "The claim was first reported by the daily Gazeta Orlenska on Saturday, and Vox Tirel newspaper "
-                + "repeated it.";
-        List<Entity> entities = recognizer.recognize("", body, "en");
-        assertEquals(EntityType.ORGANIZATION, get(entities, "Gazeta Orlenska").type(), entities.toString());
-        assertEquals(EntityType.ORGANIZATION, get(entities, "Vox Tirel").type(), entities.toString());
+        assertTyped("The claim was first reported by the daily Gazeta Orlenska on Saturday, and Vox Tirel newspaper "
+                + "repeated it.", EntityType.ORGANIZATION, "Gazeta Orlenska", "Vox Tirel");
     }
 
     @Test
     void givenNamesMakePeopleOfNamesInScoreLinesAndAlone() {
-        String body = "Final scores:\n\nIain Dravick 71 75 75 71\n\nTomasz Weller 70 79 73 69\n\n"
-                + "The team flew home on Monday with Ingrid and the coach.";
-        List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String person : List.of("Iain Dravick", "Tomasz Weller", "Ingrid")) {
-            assertEquals(EntityType.PERSON, get(entities, person).type(), person + " in " + entities);
-        }
+        assertTyped("Final scores:\n\nIain Dravick 71 75 75 71\n\nTomasz Weller 70 79 73 69\n\n"
+                + "The team flew home on Monday with Ingrid and the coach.", EntityType.PERSON,
+                "Iain Dravick", "Tomasz Weller", "Ingrid");
     }
 
     @Test
@@ -195,19 +194,14 @@ class EntityRecognizerTest {
 
     @Test
     void anAcronymInBracketsAfterAnOrganisationIsItsShortNameWhateverItsInitials() {
-        String body = "The Party of Civic Renewal (SOG) called on Wednesday for a boycott. SOG leaders met later.";
-        Entity party = get(recognizer.recognize("", body, "en"), "Party of Civic Renewal");
-        assertEquals(EntityType.ORGANIZATION, party.type());
-        assertEquals(3, party.count(), party.mentions().toString());
+        assertEntity("The Party of Civic Renewal (SOG) called on Wednesday for a boycott. SOG leaders met later.",
+                "Party of Civic Renewal", EntityType.ORGANIZATION, 3);
     }
 
     @Test
     void aSurnameTheTaggerReadsAsAVerbStaysWithTheGivenNameAndLinksLater() {
-        String body = "Envoy Alexander Lebed said on Monday the talks had failed. The president ordered Lebed to return, "
-                + "and Lebed agreed.";
-        Entity envoy = get(recognizer.recognize("", body, "en"), "Alexander Lebed");
-        assertEquals(EntityType.PERSON, envoy.type());
-        assertEquals(3, envoy.count(), envoy.mentions().toString());
+        assertEntity("Envoy Alexander Lebed said on Monday the talks had failed. The president ordered Lebed to return, "
+                + "and Lebed agreed.", "Alexander Lebed", EntityType.PERSON, 3);
     }
 
     @Test
