@@ -106,6 +106,7 @@ public final class EntityRecognizer {
                 Sentence sentence = new Sentence(doc.sentences.size(), tokens, english && isHeadlineLike(tokens));
                 sentence.resultsLike = english && isResultsLine(tokens);
                 sentence.fixtureLike = english && isFixtureLine(tokens);
+                sentence.scorecardLike = english && hasCricketDismissal(tokens);
                 doc.sentences.add(sentence);
             }
         }
@@ -165,6 +166,8 @@ public final class EntityRecognizer {
         boolean resultsLike;
         /** A fixture on a line of its own ("KANSAS CITY AT DETROIT", "Leeds v Wigan"): places name teams. */
         boolean fixtureLike;
+        /** A cricket scorecard line ("Salim Malik c Stewart b Hollioake 23"): its names are players. */
+        boolean scorecardLike;
         final String[] words;
         ProperNounTagger.SentenceTags tags;
 
@@ -940,7 +943,9 @@ public final class EntityRecognizer {
         boolean speaks = after != null && lexicon.speechVerbs.contains(after.key());
         boolean who = after != null && after.text().equals(",") && afterNext != null
                 && (afterNext.key().equals("who") || afterNext.key().equals("whose"));
+        // Not "told" or "tells": what follows them is the listener ("told Interfax.").
         boolean quotedAfterSpeech = before != null && lexicon.speechVerbs.contains(before.key()) && !before.isCapitalized()
+                && !before.key().equals("told") && !before.key().startsWith("tell")
                 && (after == null || after.text().equals(".") || after.text().equals(","));
         if (quotedAfterSpeech) {
             // "..., said Rios.": the speaker of a quote that ends the sentence (an organisation rarely comes after).
@@ -965,8 +970,8 @@ public final class EntityRecognizer {
             // "Cofinec CEO Stephen Frater", "Petofi general manager": an organisation before a role.
             c.add(EntityType.ORGANIZATION, 1.5);
         }
-        boolean cricketDismissal = before != null && CRICKET_DISMISSALS.contains(before.text())
-                || after != null && CRICKET_DISMISSALS.contains(after.text()) || after != null && after.text().equals("lbw");
+        boolean cricketDismissal = s.scorecardLike && (before != null && CRICKET_DISMISSALS.contains(before.text())
+                || after != null && (CRICKET_DISMISSALS.contains(after.text()) || after.text().equals("lbw")));
         boolean bowlingFigures = after != null && BOWLING_FIGURES.matcher(after.text()).matches();
         if (cricketDismissal || bowlingFigures) {
             // A scorecard: "M. Bevan c Vaas b Chandana 56", "Bowling: Gough 8-0-39-3": players, not teams.
@@ -1468,6 +1473,7 @@ public final class EntityRecognizer {
             }
         }
         if (words < 3 || hasCricketDismissal(tokens)) {
+            // A scorecard line is Title Case, but its capitals are all names.
             return false;
         }
         if (allCaps * 10 >= words * 6) {

@@ -149,6 +149,9 @@ class EntityRecognizerTest {
     void aSpeakerAfterSaidAndAnAgeInAppositionArePeople() {
         assertTyped("\"We will be back next year,\" said Varnholt. Ostrevik, 45, takes on the champion in May.",
                 EntityType.PERSON, "Varnholt", "Ostrevik");
+        List<Entity> entities = recognizer.recognize("", "\"It is over,\" the minister told Balterna.", "en");
+        assertTrue(find(entities, "Balterna").map(e -> e.type() != EntityType.PERSON).orElse(true),
+                "after \"told\" comes the listener, often an agency: " + entities);
     }
 
     @Test
