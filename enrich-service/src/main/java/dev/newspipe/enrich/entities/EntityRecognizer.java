@@ -792,6 +792,10 @@ public final class EntityRecognizer {
                 // "Trevor Holland said": the model often mistags unfamiliar given names at a sentence start.
                 return true;
             }
+            if (nameFollows && endsInLegalForm(s.tokens, i)) {
+                // "Tarnwell Foods Inc. said": a company's name, however the tagger reads its first word.
+                return true;
+            }
             return continued && !FUNCTION_TAGS.contains(tag) && suffixEndsName(s, i);
         }
         // Inside a sentence capitals are strong evidence: only an adjective, adverb, verb or number reading

@@ -133,6 +133,11 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aCompanyNameOpeningASentenceKeepsItsFirstWord() {
+        assertTyped("Tarnwell Foods Inc. (TWF.N) said nothing on Monday.", EntityType.ORGANIZATION, "Tarnwell Foods");
+    }
+
+    @Test
     void aWordReadAsAVerbStaysInACompanyNameThatEndsInALegalForm() {
         List<Entity> entities = recognizer.recognize("", "Workers at Velmora Consolidated Ltd's east mine have failed to report.", "en");
         assertEquals(EntityType.ORGANIZATION, get(entities, "Velmora Consolidated").type(), entities.toString());
