@@ -103,10 +103,11 @@ public final class EntityRecognizer {
         for (int[] span : spans) {
             List<Token> tokens = WordTokenizer.tokenize(doc.body, span[0], span[1]);
             if (!tokens.isEmpty()) {
-                Sentence sentence = new Sentence(doc.sentences.size(), tokens, english && isHeadlineLike(tokens));
+                boolean scorecard = english && hasCricketDismissal(tokens);
+                Sentence sentence = new Sentence(doc.sentences.size(), tokens, english && !scorecard && isHeadlineLike(tokens));
                 sentence.resultsLike = english && isResultsLine(tokens);
-                sentence.fixtureLike = english && isFixtureLine(tokens);
-                sentence.scorecardLike = english && hasCricketDismissal(tokens);
+                sentence.fixtureConnector = english ? fixtureConnector(tokens) : -1;
+                sentence.scorecardLike = scorecard;
                 doc.sentences.add(sentence);
             }
         }
@@ -164,9 +165,9 @@ public final class EntityRecognizer {
         final boolean headlineLike;
         /** A sports results line ("Pohang 3 Ulsan 2"): places followed by scores name teams. */
         boolean resultsLike;
-        /** A fixture on a line of its own ("KANSAS CITY AT DETROIT", "Leeds v Wigan"): places name teams. */
-        boolean fixtureLike;
-        /** A cricket scorecard line ("Salim Malik c Stewart b Hollioake 23"): its names are players. */
+        /** On a fixture line ("KANSAS CITY AT DETROIT", "Leeds v Wigan"), the connector's index, else -1. */
+        int fixtureConnector = -1;
+        /** A cricket scorecard line ("Salim Malik c Stewart b Hollioake 23"): Title Case, but its names are players. */
         boolean scorecardLike;
         final String[] words;
         ProperNounTagger.SentenceTags tags;
@@ -368,7 +369,7 @@ public final class EntityRecognizer {
         boolean separator = text.equals(":") || text.equals("(") || text.equals("\u2014") || text.equals("\u2013");
         boolean commaPlace = text.equals(",") && end + 1 < tokens.size() && tokens.get(end + 1).isCapitalized()
                 && (end + 2 == tokens.size() || !tokens.get(end + 2).isWord() || tokens.get(end + 2).isCapitalized()
-                        || Character.isDigit(tokens.get(end + 2).text().charAt(0)));
+                        || tokens.get(end + 2).startsWithDigit());
         return date || separator || commaPlace ? end : -1;
     }
 
@@ -401,7 +402,7 @@ public final class EntityRecognizer {
         while (i < tokens.size()) {
             Token t = tokens.get(i);
             if (!t.isWord() || (!t.isCapitalized() && !WordTokenizer.isIdeographic(t.text().charAt(0))
-                    && !Character.isDigit(t.text().charAt(0)))) {
+                    && !t.startsWithDigit())) {
                 i++;
                 continue;
             }
@@ -426,7 +427,7 @@ public final class EntityRecognizer {
                 while (end < tokens.size() && tokens.get(end).isWord() && tokens.get(end).isCapitalized()) {
                     end++;
                 }
-                if (end > i && end < tokens.size() && Character.isDigit(tokens.get(end).text().charAt(0))) {
+                if (end > i && end < tokens.size() && tokens.get(end).startsWithDigit()) {
                     Candidate team = new Candidate(s, i, end, KnowledgeBase.joinKeys(tokens, i, end));
                     team.add(EntityType.ORGANIZATION, 3);
                     doc.candidates.add(team);
@@ -476,7 +477,7 @@ public final class EntityRecognizer {
         boolean clubFirst = CLUB_FORMS.contains(first.key()) && end - i >= 2;
         boolean companyLast = end - i >= 2 && COMPANY_FORMS.contains(tokens.get(end - 1).key());
         if (clubFirst || companyLast) {
-            if (clubFirst && end < tokens.size() && tokens.get(end).isWord() && Character.isDigit(tokens.get(end).text().charAt(0))) {
+            if (clubFirst && end < tokens.size() && tokens.get(end).isWord() && tokens.get(end).startsWithDigit()) {
                 end++; // "FC Schalke 04"
             }
             Candidate organisation = new Candidate(s, i, end, KnowledgeBase.joinKeys(tokens, i, end));
@@ -550,7 +551,7 @@ public final class EntityRecognizer {
             if (last.isWord()) {
                 KnowledgeBase.Alias alias = kb.lookup(joined);
                 if (alias != null && !(alias.foreign() && doc.english)
-                        && (caseless || last.isCapitalized() || Character.isDigit(last.text().charAt(0))
+                        && (caseless || last.isCapitalized() || last.startsWithDigit()
                                 || WordTokenizer.isIdeographic(last.text().charAt(0)))
                         && (alias.exactForm() == null || exactFormMatches(alias.exactForm(), tokens, i, i + len, caseless))) {
                     best = new KbMatch(alias, i, i + len, tokens.get(i).start(), last.end());
@@ -601,8 +602,8 @@ public final class EntityRecognizer {
     private static Candidate teamOrKbCandidate(Sentence s, KbMatch match) {
         // National teams are reported under the country's name and stay places.
         boolean scored = s.resultsLike && match.to() < s.tokens.size() && s.tokens.get(match.to()).isWord()
-                && Character.isDigit(s.tokens.get(match.to()).text().charAt(0));
-        if ((scored || s.fixtureLike && isFixtureTeam(s, match.to())) && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
+                && s.tokens.get(match.to()).startsWithDigit();
+        if ((scored || isFixtureTeam(s, match.to())) && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
                 && !match.alias().entry().note().startsWith("country")) {
             Candidate team = new Candidate(s, match.from(), match.to(), KnowledgeBase.joinKeys(s.tokens, match.from(), match.to()));
             team.add(EntityType.ORGANIZATION, 3);
@@ -673,7 +674,7 @@ public final class EntityRecognizer {
                 }
                 j++;
                 end = j;
-            } else if (j > i && t.isWord() && Character.isDigit(t.text().charAt(0)) && isNameLike(tokens.get(j - 1))
+            } else if (j > i && t.isWord() && t.startsWithDigit() && isNameLike(tokens.get(j - 1))
                     && lexicon.eventSuffixes.contains(tokens.get(j - 1).key())) {
                 // "World Cup 2026"
                 j++;
@@ -813,11 +814,11 @@ public final class EntityRecognizer {
     /** Capitalised words from {@code i} up to a number: "Queen of South 3", "Stirling 3". */
     private static boolean isScoredName(List<Token> tokens, int i) {
         int j = i;
-        while (j < tokens.size() && tokens.get(j).isWord() && !Character.isDigit(tokens.get(j).text().charAt(0))
+        while (j < tokens.size() && tokens.get(j).isWord() && !tokens.get(j).startsWithDigit()
                 && (tokens.get(j).isCapitalized() || j > i && tokens.get(j).key().equals("of"))) {
             j++;
         }
-        return j > i && j < tokens.size() && tokens.get(j).isWord() && Character.isDigit(tokens.get(j).text().charAt(0));
+        return j > i && j < tokens.size() && tokens.get(j).isWord() && tokens.get(j).startsWithDigit();
     }
 
     /** The chunk starting at {@code i} ends in an organisation, place or event word ("Federal Open Market Committee"). */
@@ -980,7 +981,7 @@ public final class EntityRecognizer {
         if (cricketDismissal || bowlingFigures) {
             // A scorecard: "M. Bevan c Vaas b Chandana 56", "Bowling: Gough 8-0-39-3": players, not teams.
             c.add(EntityType.PERSON, 3);
-        } else if (s.resultsLike && after != null && after.isWord() && Character.isDigit(after.text().charAt(0))) {
+        } else if (s.resultsLike && after != null && after.isWord() && after.startsWithDigit()) {
             // "Crystal Palace 4 Leyton Orient 1": teams; a player's given name or initial still wins.
             c.add(EntityType.ORGANIZATION, len == 1 ? 2 : 1.5);
         }
@@ -1392,18 +1393,16 @@ public final class EntityRecognizer {
      * before "at" ("KANSAS CITY AT DETROIT": the game is played in Detroit, which stays a place).
      */
     private static boolean isFixtureTeam(Sentence s, int to) {
-        for (int i = 0; i < s.tokens.size(); i++) {
-            if (FIXTURE_CONNECTORS.contains(s.tokens.get(i).key())) {
-                return !s.tokens.get(i).key().equals("at") || to <= i;
-            }
-        }
-        return false;
+        return s.fixtureConnector >= 0 && (!s.tokens.get(s.fixtureConnector).key().equals("at") || to <= s.fixtureConnector);
     }
 
-    /** Capitalised words, one fixture connector between them, nothing else: "KANSAS CITY AT DETROIT". */
-    private static boolean isFixtureLine(List<Token> tokens) {
+    /**
+     * The index of the connector when the line is capitalised words with one fixture connector between them and
+     * nothing else ("KANSAS CITY AT DETROIT"), else -1.
+     */
+    private static int fixtureConnector(List<Token> tokens) {
         if (tokens.size() < 3 || tokens.size() > 8) {
-            return false;
+            return -1;
         }
         int connector = -1;
         for (int i = 0; i < tokens.size(); i++) {
@@ -1411,10 +1410,10 @@ public final class EntityRecognizer {
             if (FIXTURE_CONNECTORS.contains(t.key()) && connector < 0 && i > 0 && i < tokens.size() - 1) {
                 connector = i;
             } else if (!t.isWord() || !t.isCapitalized()) {
-                return false;
+                return -1;
             }
         }
-        return connector > 0;
+        return connector;
     }
 
     /** Two or more "Name score" pairs and next to no lower-case words: a line of sports results or standings. */
@@ -1424,14 +1423,14 @@ public final class EntityRecognizer {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
             Token next = tokens.get(i + 1);
-            if (t.isWord() && t.isCapitalized() && next.isWord() && Character.isDigit(next.text().charAt(0))) {
+            if (t.isWord() && t.isCapitalized() && next.isWord() && next.startsWithDigit()) {
                 pairs++;
             }
             if (t.isWord() && Character.isLowerCase(t.text().charAt(0)) && t.text().length() > 3) {
                 lowerWords++;
             }
         }
-        boolean table = pairs >= 1 && tokens.stream().filter(t -> t.isWord() && Character.isDigit(t.text().charAt(0))).count() >= 3;
+        boolean table = pairs >= 1 && tokens.stream().filter(t -> t.isWord() && t.startsWithDigit()).count() >= 3;
         return (pairs >= 2 || table) && lowerWords <= 1;
     }
 
@@ -1461,7 +1460,7 @@ public final class EntityRecognizer {
         for (Token t : tokens) {
             if (!t.isWord() || !t.startsWithLetter()) {
                 if (t.text().equals(",") || t.text().equals("(") || t.text().equals(";")
-                        || t.isWord() && Character.isDigit(t.text().charAt(0))) {
+                        || t.isWord() && t.startsWithDigit()) {
                     listMarks++;
                 }
                 continue;
@@ -1476,8 +1475,7 @@ public final class EntityRecognizer {
                 lowerContent++;
             }
         }
-        if (words < 3 || hasCricketDismissal(tokens)) {
-            // A scorecard line is Title Case, but its capitals are all names.
+        if (words < 3) {
             return false;
         }
         if (allCaps * 10 >= words * 6) {

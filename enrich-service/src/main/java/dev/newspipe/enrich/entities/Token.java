@@ -14,6 +14,11 @@ record Token(int start, int end, String text, String key) {
         return Character.isLetter(text.charAt(0));
     }
 
+    /** A number, a score or figures ("4", "10-0-41-2", "3:30.974"). */
+    boolean startsWithDigit() {
+        return Character.isDigit(text.charAt(0));
+    }
+
     /** Two or more letters, all upper case ("NATO", "U.S."). */
     boolean isAllCaps() {
         int letters = 0;
