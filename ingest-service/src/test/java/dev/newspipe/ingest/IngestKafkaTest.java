@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import dev.newspipe.testsupport.KafkaTestClient;
 import dev.newspipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.smallrye.common.annotation.Identifier;
+import net.jpountz.lz4.LZ4Factory;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -66,6 +68,15 @@ class IngestKafkaTest {
         // SmallRye builds dead-letter producers from these defaults; its own default, acks=1, disables idempotence.
         assertEquals("all", String.valueOf(kafkaDefaults.get("acks")));
         assertEquals("true", String.valueOf(kafkaDefaults.get("enable.idempotence")));
+    }
+
+    @Test
+    void kafkasLz4CodecUsesTheNativeLibraryWhereOneIsBundled() {
+        // lz4-java bundles its JNI build for Linux on x86-64 and aarch64 (and a few more); elsewhere the Java one is right.
+        String arch = System.getProperty("os.arch");
+        assumeTrue(System.getProperty("os.name").startsWith("Linux") && (arch.equals("amd64") || arch.equals("aarch64")));
+        assertEquals("LZ4Factory:JNI", LZ4Factory.fastestInstance().toString(),
+                "under Quarkus's class loader lz4-java falls back to Java unless the JNI build was loaded");
     }
 
     @Test
