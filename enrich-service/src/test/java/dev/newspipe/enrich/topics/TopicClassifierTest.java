@@ -86,6 +86,17 @@ class TopicClassifierTest {
     }
 
     @Test
+    void theLanguageOfASeasonMakesSportWithoutAnyResult() {
+        // No score, no league, no sport named: only the words of a team's season and its positions.
+        List<MediaTopic> topics = CLASSIFIER.classify("Marlowe waived a week before the home opener",
+                "The club released its veteran cornerback on Monday after a poor preseason. The head coach said the"
+                        + " defensive line needed younger legs before the playoffs.", "en");
+        assertWellFormed(topics);
+        assertEquals("medtop:15000000", topics.get(0).code(), topics.toString());
+        assertTrue(codes(topics).contains("medtop:20000823"), "American football: " + topics);
+    }
+
+    @Test
     void headlineOutweighsBodyAndNarrowTopicsFollowTheirParents() {
         List<MediaTopic> topics = CLASSIFIER.classify("Striker scores twice as City win the Premier League title",
                 "The club's manager praised the squad after the match. Shares in the club's owner rose.", "en");
