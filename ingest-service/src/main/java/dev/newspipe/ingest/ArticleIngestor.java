@@ -81,9 +81,11 @@ public class ArticleIngestor {
 
     private Instant parseDate(String text, Instant now) {
         String value = text.strip();
-        Instant instant;
+        Instant instant = commonDateTime(value);
         try {
-            instant = OffsetDateTime.parse(value).toInstant();
+            if (instant == null) {
+                instant = OffsetDateTime.parse(value).toInstant();
+            }
         } catch (DateTimeException notOffsetDateTime) {
             try {
                 instant = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -96,6 +98,73 @@ public class ArticleIngestor {
             throw new InvalidArticleException("publishedAt", "'" + value + "' lies in the future");
         }
         return instant;
+    }
+
+    /**
+     * The form nearly every producer sends, "2024-05-01T09:30:00Z", with an optional fraction and a numeric
+     * offset instead of Z, read directly: the general ISO parser cost a few percent of ingest's CPU. Null for
+     * anything else, and for values that name no real time (the general parser then decides and explains);
+     * where it answers, it answers as {@code OffsetDateTime.parse(value).toInstant()} would.
+     */
+    static Instant commonDateTime(String v) {
+        int n = v.length();
+        if (n < 20 || !digits(v, 0, 4) || v.charAt(4) != '-' || !digits(v, 5, 7) || v.charAt(7) != '-' || !digits(v, 8, 10)
+                || v.charAt(10) != 'T' || !digits(v, 11, 13) || v.charAt(13) != ':' || !digits(v, 14, 16)
+                || v.charAt(16) != ':' || !digits(v, 17, 19)) {
+            return null;
+        }
+        int at = 19;
+        int nanos = 0;
+        if (v.charAt(at) == '.') {
+            int start = ++at;
+            while (at < n && at - start < 9 && isDigit(v.charAt(at))) {
+                at++;
+            }
+            if (at == start) {
+                return null;
+            }
+            nanos = Integer.parseInt(v, start, at, 10);
+            for (int k = at - start; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        ZoneOffset offset;
+        if (at == n - 1 && v.charAt(at) == 'Z') {
+            offset = ZoneOffset.UTC;
+        } else if (at == n - 6 && (v.charAt(at) == '+' || v.charAt(at) == '-') && digits(v, at + 1, at + 3)
+                && v.charAt(at + 3) == ':' && digits(v, at + 4, at + 6)) {
+            int sign = v.charAt(at) == '-' ? -1 : 1;
+            try {
+                offset = ZoneOffset.ofHoursMinutes(sign * number(v, at + 1, at + 3), sign * number(v, at + 4, at + 6));
+            } catch (DateTimeException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(number(v, 0, 4), number(v, 5, 7), number(v, 8, 10), number(v, 11, 13),
+                    number(v, 14, 16), number(v, 17, 19), nanos, offset).toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean digits(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int number(String v, int from, int to) {
+        return Integer.parseInt(v, from, to, 10);
     }
 
     private static String sourceOf(String source, String canonicalUrl) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -69,5 +70,23 @@ class ArticleIngestorTest {
                 () -> ingestor.ingest(article(null, "H", body, "2027-01-01T00:00:00Z"), "http")).field());
         assertEquals("url", assertThrows(InvalidArticleException.class,
                 () -> ingestor.ingest(article("ftp://example.org/x", "H", body, null), "http")).field());
+    }
+    @Test
+    void commonDateTimesAreReadAsTheIsoParserReadsThemAndAnythingElseIsLeftToIt() {
+        List<String> common = List.of("2024-05-01T09:30:00Z", "2024-05-01T09:30:00.5Z", "2024-05-01T09:30:00.123456789Z",
+                "2024-05-01T09:30:00+02:00", "2024-05-01T09:30:00.250-05:30", "2024-05-01T09:30:00-00:00",
+                "2024-02-29T23:59:59+14:00", "1999-12-31T00:00:00-12:00");
+        for (String value : common) {
+            assertEquals(OffsetDateTime.parse(value).toInstant(), ArticleIngestor.commonDateTime(value), value);
+        }
+        // Other forms, and values naming no real time: the general parser accepts or rejects them with its reason.
+        List<String> others = List.of("2024-05-01t09:30:00z", "2024-05-01T09:30Z", "2024-05-01T09:30:00.Z",
+                "2024-05-01T09:30:00.1234567890Z", "2024-05-01T09:30:00+0200", "2024-05-01T09:30:00+02:00:30",
+                "2024-02-30T09:30:00Z", "2023-02-29T09:30:00Z", "2024-05-01T24:00:00Z", "2024-05-01T23:59:60Z",
+                "2024-05-01T09:30:00+19:00", "2024-05-01T09:30:00", "+2024-05-01T09:30:00Z", "2024-05-01 09:30:00Z",
+                "2024-05-01T09:30:00Z ", "2024-05-01T09:30:00+02:60", "２０２４-05-01T09:30:00Z");
+        for (String value : others) {
+            assertNull(ArticleIngestor.commonDateTime(value), value);
+        }
     }
 }
