@@ -152,6 +152,16 @@ class TopicClassifierTest {
         }
     }
 
+    @Test
+    void sectarianNamesAndNuclearProgrammesPointToConflictAndPolitics() {
+        // Branch and office names ("Shiite", "cleric") name the sides of a fight, not a story about faith.
+        assertTop("medtop:16000000", "Delegates urge cleric to pull his men out", "Delegates at a national conference called"
+                + " on the radical Shiite cleric to end his uprising and withdraw his militia from the old city.");
+        // "deal" alone read as business before "nuclear activities" meant anything.
+        assertTop("medtop:11000000", "Iran to reject European nuclear deal",
+                "The country will not accept any proposal that requires it to halt its nuclear activities.");
+    }
+
     static void assertTop(String expected, String headline, String body) {
         List<MediaTopic> topics = CLASSIFIER.classify(headline, body, "en");
         assertWellFormed(topics);
