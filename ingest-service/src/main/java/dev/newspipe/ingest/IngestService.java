@@ -1,6 +1,5 @@
 package dev.newspipe.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
