@@ -77,8 +77,9 @@ public class Stories {
             keysOf.put(f.id(), keys);
             allKeys.addAll(keys);
         }
-        Map<Long, Set<String>> byKey = new HashMap<>();
-        Map<String, Candidate> candidates = candidates(c, allKeys, batch.keySet(), byKey);
+        CandidateSet found = candidates(c, allKeys, batch.keySet());
+        Map<String, Candidate> candidates = found.byId();
+        Map<Long, Set<String>> byKey = found.idsByKey();
         Map<String, Instant[]> storyTimes = storyTimes(c, candidates.values().stream().map(Candidate::storyId).toList());
 
         for (StoryFeatures article : batch.values()) {
@@ -204,7 +205,7 @@ public class Stories {
             }
             Candidate article = self.get(id);
             Map<String, Candidate> candidates = candidates(c, new LinkedHashSet<>(StoryMatcher.keys(article.features())),
-                    Set.of(id), new HashMap<>());
+                    Set.of(id)).byId();
             Set<String> storyMembers = new HashSet<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT id FROM articles WHERE story_id = ? AND id <> ? ORDER BY sort_at DESC LIMIT ?")) {
@@ -263,16 +264,16 @@ public class Stories {
 
     /**
      * The stored articles filed under the keys (for each key the most recent {@link #CANDIDATES_PER_KEY}), other
-     * than {@code exclude}, with their features and story, in one statement. Fills {@code byKey} with each key's
-     * article ids, oldest first, so that {@link #assign} can append the batch's own articles and drop the oldest.
-     * One statement instead of a key lookup and then a feature load: a batch at a low rate holds a few
-     * articles, and this cost is paid per batch.
+     * than {@code exclude}, with their features and story, in one statement; and each key's article ids, oldest
+     * first, so that {@link #assign} can append the batch's own articles and drop the oldest. One statement
+     * instead of a key lookup and then a feature load: a batch at a low rate holds a few articles, and this cost
+     * is paid per batch. Both maps are the caller's to change.
      */
-    private static Map<String, Candidate> candidates(Connection c, Set<Long> keys, Set<String> exclude,
-            Map<Long, Set<String>> byKey) throws SQLException {
+    private static CandidateSet candidates(Connection c, Set<Long> keys, Set<String> exclude) throws SQLException {
         Map<String, Candidate> out = new HashMap<>();
+        Map<Long, Set<String>> byKey = new HashMap<>();
         if (keys.isEmpty()) {
-            return out;
+            return new CandidateSet(out, byKey);
         }
         record Hit(long key, String id, Instant at) {
         }
@@ -304,7 +305,11 @@ public class Stories {
         for (Hit hit : hits) {
             byKey.computeIfAbsent(hit.key(), k -> new LinkedHashSet<>()).add(hit.id());
         }
-        return out;
+        return new CandidateSet(out, byKey);
+    }
+
+    /** Stored candidates by article id, and the ids filed under each story key, oldest first. */
+    private record CandidateSet(Map<String, Candidate> byId, Map<Long, Set<String>> idsByKey) {
     }
 
     /** The feature row columns {@link #candidate} reads, in its order. */
