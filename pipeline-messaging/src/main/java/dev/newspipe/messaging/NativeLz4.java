@@ -26,7 +26,7 @@ public class NativeLz4 {
     }
 
     /** Loads the JNI build if it can; returns the implementation Kafka's codec now gets. */
-    public static String loadJni() {
+    private static String loadJni() {
         try {
             LZ4Factory.nativeInstance();   // also serves the codec's xxhash checksums: one library
         } catch (RuntimeException | LinkageError e) {
