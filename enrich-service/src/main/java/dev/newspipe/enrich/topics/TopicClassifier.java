@@ -62,15 +62,18 @@ public final class TopicClassifier {
         final String phrase;
         final String[] words;
         final boolean[] prefix;
+        /** Words written "=word": they must match the text's lower-cased word as it stands, not its stem. */
+        final boolean[] surface;
         final Map<Integer, Double> weightByTopic = new LinkedHashMap<>();
         int[] topics;
         double[] weights;
 
-        Cue(int id, String phrase, String[] words, boolean[] prefix) {
+        Cue(int id, String phrase, String[] words, boolean[] prefix, boolean[] surface) {
             this.id = id;
             this.phrase = phrase;
             this.words = words;
             this.prefix = prefix;
+            this.surface = surface;
         }
 
         boolean matches(String[] keys, String[] lower, int at, int limit) {
@@ -78,7 +81,8 @@ public final class TopicClassifier {
                 return false;
             }
             for (int k = 0; k < words.length; k++) {
-                boolean ok = prefix[k] ? lower[at + k].startsWith(words[k]) : keys[at + k].equals(words[k]);
+                boolean ok = prefix[k] ? lower[at + k].startsWith(words[k])
+                        : surface[k] ? lower[at + k].equals(words[k]) : keys[at + k].equals(words[k]);
                 if (!ok) {
                     return false;
                 }
@@ -176,30 +180,35 @@ public final class TopicClassifier {
             return existing;
         }
         if (phrase.equals(SCORELINE)) {
-            set.scoreline = new Cue(cuesLoaded++, phrase, new String[0], new boolean[0]);
+            set.scoreline = new Cue(cuesLoaded++, phrase, new String[0], new boolean[0], new boolean[0]);
             set.byPhrase.put(phrase, set.scoreline);
             return set.scoreline;
         }
         List<String> words = new ArrayList<>();
         List<Boolean> prefixes = new ArrayList<>();
+        List<Boolean> surfaces = new ArrayList<>();
         for (String part : phrase.split("\\s+")) {
             boolean prefix = part.endsWith("*");
-            Words tokens = Words.of(prefix ? part.substring(0, part.length() - 1) : part);
+            boolean surface = !prefix && part.startsWith("=");
+            Words tokens = Words.of(prefix ? part.substring(0, part.length() - 1) : surface ? part.substring(1) : part);
             for (int i = 0; i < tokens.size(); i++) {
                 boolean last = i == tokens.size() - 1;
                 String w = tokens.lower(i);
-                words.add(set.stemmed && !(prefix && last) ? LightStemmer.stem(w) : w);
+                words.add(set.stemmed && !(prefix && last) && !surface ? LightStemmer.stem(w) : w);
                 prefixes.add(prefix && last);
+                surfaces.add(surface);
             }
         }
         if (words.isEmpty()) {
             throw new IllegalStateException("cue without words: " + phrase);
         }
         boolean[] prefix = new boolean[prefixes.size()];
+        boolean[] surface = new boolean[surfaces.size()];
         for (int i = 0; i < prefix.length; i++) {
             prefix[i] = prefixes.get(i);
+            surface[i] = surfaces.get(i);
         }
-        Cue cue = new Cue(cuesLoaded++, phrase, words.toArray(String[]::new), prefix);
+        Cue cue = new Cue(cuesLoaded++, phrase, words.toArray(String[]::new), prefix, surface);
         set.byPhrase.put(phrase, cue);
         if (prefix[0]) {
             if (words.get(0).length() < 3) {
@@ -207,7 +216,9 @@ public final class TopicClassifier {
             }
             set.byPrefixHead.computeIfAbsent(words.get(0).substring(0, 3), k -> new ArrayList<>()).add(cue);
         } else {
-            set.byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(cue);
+            // The text is looked up by its keys (stems in a stemmed set), so a surface word files under its stem.
+            String head = surface[0] && set.stemmed ? LightStemmer.stem(words.get(0)) : words.get(0);
+            set.byFirstWord.computeIfAbsent(head, k -> new ArrayList<>()).add(cue);
         }
         return cue;
     }

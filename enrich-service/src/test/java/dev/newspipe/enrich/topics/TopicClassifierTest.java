@@ -162,6 +162,32 @@ class TopicClassifierTest {
                 "The country will not accept any proposal that requires it to halt its nuclear activities.");
     }
 
+    @Test
+    void aSurfaceCueMatchesTheWordAsWrittenNotWordsSharingItsStem() {
+        // The light stemmer gives "aids" and "aid", "plane" and "plans" one stem; "=" keeps such cues apart.
+        TopicClassifier classifier = new TopicClassifier("/topics/surface-cues.tsv");
+        Set<String> aid = codes(classifier.classify("Aid convoy reaches the town",
+                "Agencies aided by volunteers plan to bring more aid; the planned route is aiding the effort.", "en"));
+        assertFalse(aid.contains("medtop:07000000"), aid.toString());
+        assertFalse(aid.contains("medtop:03000000"), aid.toString());
+        Set<String> disease = codes(classifier.classify("AIDS clinic opens", "The plane landed with medicine.", "en"));
+        assertTrue(disease.contains("medtop:20000448"), disease.toString());
+        assertTrue(disease.contains("medtop:20000143"), disease.toString());
+    }
+
+    @Test
+    void wordsThatOnlyShareAStemWithACueDoNotDecideTheTopic() {
+        // Before "=" cues: "plans" read as a plane (transport accident), "Los Angeles" as the Angels (baseball),
+        // "aid" as AIDS, "according to" as a diplomatic accord and "united" as a business unit.
+        assertTop("medtop:11000000", "Los Angeles council plans to vote on the budget",
+                "The city plans a vote next week, according to the mayor, after councillors united behind the plan.");
+        Set<String> aid = codes(CLASSIFIER.classify("Aid reaches flood survivors",
+                "Aid agencies said the aid would reach the survivors of the floods within days.", "en"));
+        assertFalse(aid.contains("medtop:07000000"), aid.toString());
+        assertTop("medtop:04000000", "Carmaker shares rise on strong sales",
+                "Shares in the carmaker rose after it reported higher sales and profit for the quarter.");
+    }
+
     static void assertTop(String expected, String headline, String body) {
         List<MediaTopic> topics = CLASSIFIER.classify(headline, body, "en");
         assertWellFormed(topics);
