@@ -194,6 +194,11 @@ public final class EntityRecognizer {
         KnowledgeBase.Alias alias;
         final double[] scores = new double[EntityType.values().length];
         Resolved resolved;
+        /**
+         * The writer or the place of a byline in capitals ("By LAURAN NEERGAARD WASHINGTON (AP)"): kept
+         * although in capitals, and named in title case.
+         */
+        boolean bylineName;
 
         Candidate(Sentence sentence, int from, int to, String key) {
             this(sentence, from, to, sentence.tokens.get(from).start(), sentence.tokens.get(to - 1).end(), key);
@@ -279,6 +284,12 @@ public final class EntityRecognizer {
                 titleBefore = lexicon.titles.contains(t.key()) && i + 1 < n && tokens.get(i + 1).isCapitalized();
                 atStart = false;
                 i++;
+                continue;
+            }
+            int bylineEnd = i == 0 && doc.english ? bylineEnd(doc, s) : -1;
+            if (bylineEnd > 0) {
+                atStart = true;
+                i = bylineEnd;
                 continue;
             }
             int datelineEnd = i == 0 ? datelineEnd(s) : -1;
@@ -373,6 +384,62 @@ public final class EntityRecognizer {
         return date || separator || commaPlace ? end : -1;
     }
 
+    /**
+     * An agency byline in capitals opening the body, "By LAURAN NEERGAARD WASHINGTON (AP) --": the writer
+     * (two or three words) and then a known place before the agency's bracket or a comma. Adds both as
+     * candidates and returns where they end; -1 (and adds nothing) for any other opening.
+     */
+    private int bylineEnd(Document doc, Sentence s) {
+        List<Token> tokens = s.tokens;
+        if (tokens.size() < 5 || !tokens.get(0).key().equals("by")) {
+            return -1;
+        }
+        int end = 1;
+        while (end < tokens.size() && end <= 7 && tokens.get(end).isWord() && tokens.get(end).isAllCaps()) {
+            end++;
+        }
+        if (end < 4 || end >= tokens.size() || !tokens.get(end).text().equals("(") && !tokens.get(end).text().equals(",")) {
+            return -1;
+        }
+        // The longest known place that ends the capitals and leaves two or three words for the name.
+        for (int place = 3; place <= 4 && place < end; place++) {
+            KbMatch match = kbMatch(doc, s, place, true);
+            if (match != null && match.to() == end && match.alias().entry().type() == EntityType.LOCATION) {
+                Candidate writer = new Candidate(s, 1, place, KnowledgeBase.joinKeys(tokens, 1, place));
+                writer.add(EntityType.PERSON, 3);
+                writer.bylineName = true;
+                doc.candidates.add(writer);
+                doc.candidates.add(kbCandidate(s, match));
+                return end;
+            }
+        }
+        // A place the knowledge base lacks, placed by the known region after it: "By DANIEL YEE ALPHARETTA,
+        // Ga. (AP)". Most bylines name two words, so the rest of the capitals is the place.
+        if (end >= 4 && end <= 5 && tokens.get(end).text().equals(",") && end + 1 < tokens.size()) {
+            KbMatch region = kbMatch(doc, s, end + 1, false);
+            boolean agencyNext = false;
+            if (region != null && region.alias().entry().type() == EntityType.LOCATION) {
+                int after = region.to() < tokens.size() && tokens.get(region.to()).text().equals(".") ? region.to() + 1
+                        : region.to();
+                // The sentence splitter may end the sentence at an abbreviated region ("Ga."), before the agency.
+                agencyNext = after < tokens.size() ? tokens.get(after).text().equals("(")
+                        : tokens.get(after - 1).text().endsWith(".");
+            }
+            if (agencyNext) {
+                Candidate writer = new Candidate(s, 1, 3, KnowledgeBase.joinKeys(tokens, 1, 3));
+                writer.add(EntityType.PERSON, 3);
+                writer.bylineName = true;
+                doc.candidates.add(writer);
+                Candidate place = new Candidate(s, 3, end, KnowledgeBase.joinKeys(tokens, 3, end));
+                place.add(EntityType.LOCATION, 3);
+                place.bylineName = true;
+                doc.candidates.add(place);
+                return end;
+            }
+        }
+        return -1;
+    }
+
     private Candidate datelineCandidate(Document doc, Sentence s, int end) {
         KbMatch match = kbMatch(doc, s, 0, true);
         if (match != null && match.to() == end && match.alias().entry().type() == EntityType.LOCATION) {
@@ -404,6 +471,11 @@ public final class EntityRecognizer {
             if (!t.isWord() || (!t.isCapitalized() && !WordTokenizer.isIdeographic(t.text().charAt(0))
                     && !t.startsWithDigit())) {
                 i++;
+                continue;
+            }
+            int bylineEnd = i == 0 && doc.english && !withKnownNames ? bylineEnd(doc, s) : -1;
+            if (bylineEnd > 0) {
+                i = bylineEnd;
                 continue;
             }
             int datelineEnd = i == 0 && doc.english ? datelineEnd(s) : -1;
@@ -1236,7 +1308,7 @@ public final class EntityRecognizer {
 
     /** "LAURAN NEERGAARD WASHINGTON" opening a body: a shouted byline and dateline, not one name. */
     private static boolean isShoutedByline(Candidate c) {
-        return c.length() >= 2 && c.start < 120 && allCaps(c.sentence.tokens, c.from, c.to);
+        return !c.bylineName && c.length() >= 2 && c.start < 120 && allCaps(c.sentence.tokens, c.from, c.to);
     }
 
     private static EntityType best(double[] scores) {
@@ -1259,9 +1331,21 @@ public final class EntityRecognizer {
             if (i > c.from && tokens.get(i).start() > tokens.get(i - 1).end()) {
                 name.append(' ');
             }
-            name.append(tokens.get(i).text());
+            name.append(c.bylineName ? capitalized(tokens.get(i).text()) : tokens.get(i).text());
         }
         return name.toString();
+    }
+
+    /** "NEERGAARD" to "Neergaard", "O'BRIEN-SMITH" to "O'Brien-Smith": capitals only after a non-letter. */
+    private static String capitalized(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        boolean afterLetter = false;
+        for (int k = 0; k < word.length(); k++) {
+            char ch = word.charAt(k);
+            out.append(afterLetter ? Character.toLowerCase(ch) : ch);
+            afterLetter = Character.isLetter(ch);
+        }
+        return out.toString();
     }
 
     private Resolved resolvedFor(Document doc, KnowledgeBase.Entry entry) {

@@ -67,6 +67,29 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void anAgencyBylineInCapitalsNamesTheWriterAndThePlace() {
+        String body = "By HALINA VORSTMANN LISBON (AP) -- The port reopened on Monday after a two-day strike. "
+                + "Vorstmann reported that ships were queuing outside the harbour.";
+        List<Entity> entities = recognizer.recognize("Port reopens", body, "en");
+        Entity writer = get(entities, "Halina Vorstmann");
+        assertEquals(EntityType.PERSON, writer.type());
+        assertEquals("person:halina-vorstmann", writer.id());
+        assertEquals(2, writer.count(), "the byline and the surname later: " + writer.mentions());
+        assertEquals(body.indexOf("HALINA"), writer.mentions().get(0).start());
+        assertEquals(EntityType.LOCATION, get(entities, "Lisbon").type());
+
+        // A place the knowledge base lacks, before a known region: the capitals after the name are the place.
+        List<Entity> unknownPlace = recognizer.recognize("", "By TOMAS ERDELY OAKRIDGE FALLS, Maine (AP) -- The mill "
+                + "will close next year, its owners said.", "en");
+        assertEquals(EntityType.PERSON, get(unknownPlace, "Tomas Erdely").type());
+        assertEquals(EntityType.LOCATION, get(unknownPlace, "Oakridge Falls").type());
+
+        // Capitals without "By" stay what they were: a shouted line that names nothing for sure.
+        List<Entity> noBy = recognizer.recognize("", "HALINA VORSTMANN LISBON (AP) -- The port reopened.", "en");
+        assertTrue(noBy.stream().noneMatch(e -> e.name().toUpperCase().contains("VORSTMANN")), noBy.toString());
+    }
+
+    @Test
     void unknownPeopleOrganisationsAndPlacesAreTypedFromContext() {
         String body = "Maria Kowalczyk, chief executive of Brightwater Holdings, said on Tuesday the company would "
                 + "open a plant in Szolnok. \"We expect strong demand,\" Kowalczyk told reporters. "
