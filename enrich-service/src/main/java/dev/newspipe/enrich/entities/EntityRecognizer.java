@@ -1092,6 +1092,11 @@ public final class EntityRecognizer {
         if (len == 1 && !atStart && tag(s, from).startsWith("PROPN")) {
             c.add(EntityType.ORGANIZATION, 0.4);
         }
+        EntityType pronounType = pronounAfter(tokens, to);
+        if (pronounType != null) {
+            // "Jansher said that he ...", "Infineon said its ...": the next pronoun refers back to the name.
+            c.add(pronounType, 1.0);
+        }
         if (hasKnownPlace && len > 1) {
             // "Cafe Ukraine", "Dynamo Moscow": a known place inside a longer name mostly names an organisation.
             c.add(EntityType.ORGANIZATION, 0.9);
@@ -1100,6 +1105,33 @@ public final class EntityRecognizer {
             c.add(EntityType.PERSON, 0.8);
         }
         return c;
+    }
+
+    private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she", "him", "his", "her", "himself", "herself");
+
+    /**
+     * The type the first third-person pronoun after a name points to, within its clause: PERSON for he/she/his/her,
+     * ORGANIZATION for its (or "it" right after a speech verb: "said it would"); null when another name, a
+     * role ("chief executive said he") or a possessive comes first, so the pronoun may mean someone else.
+     */
+    private EntityType pronounAfter(List<Token> tokens, int to) {
+        int limit = Math.min(tokens.size(), to + 10);
+        for (int k = to; k < limit; k++) {
+            Token t = tokens.get(k);
+            String key = t.key();
+            if (PERSON_PRONOUNS.contains(key)) {
+                return k > to ? EntityType.PERSON : null;
+            }
+            if (key.equals("its") || key.equals("itself")
+                    || key.equals("it") && k > to && lexicon.speechVerbs.contains(tokens.get(k - 1).key())) {
+                return EntityType.ORGANIZATION;
+            }
+            if (t.isCapitalized() || key.equals("'s") || key.equals("'") || key.equals(";") || key.equals("\"")
+                    || lexicon.titles.contains(key) || key.equals("they") || key.equals("their") || key.equals("it")) {
+                return null;
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------------------------------------

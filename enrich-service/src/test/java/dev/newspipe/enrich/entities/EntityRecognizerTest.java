@@ -90,6 +90,17 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void theNextPronounTellsAPersonFromAnOrganisation() {
+        assertTyped("The referee warned Dravecki twice in the final set. Later, Dravecki said that he had "
+                + "done nothing wrong.", EntityType.PERSON, "Dravecki");
+        assertTyped("Shares in Velmoren fell sharply on Tuesday. Velmoren said it would close two plants and "
+                + "cut its workforce by a tenth.", EntityType.ORGANIZATION, "Velmoren");
+        // A role between the name and the pronoun: "he" is the executive, not the company.
+        assertTyped("Analysts expect Velmoren to cut jobs. Velmoren chief executive Ana Ruiz said he was wrong.",
+                EntityType.ORGANIZATION, "Velmoren");
+    }
+
+    @Test
     void unknownPeopleOrganisationsAndPlacesAreTypedFromContext() {
         String body = "Maria Kowalczyk, chief executive of Brightwater Holdings, said on Tuesday the company would "
                 + "open a plant in Szolnok. \"We expect strong demand,\" Kowalczyk told reporters. "
