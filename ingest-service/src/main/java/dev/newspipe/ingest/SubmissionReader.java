@@ -59,8 +59,14 @@ public final class SubmissionReader {
         String text = utf8(body);
         List<Submission> items = new ArrayList<>();
         int lineNumber = 0;
-        for (String line : text.split("\r?\n", -1)) {
+        // Lines end at "\n" or "\r\n". Found with indexOf: a regular-expression split of a 100-article body
+        // was a tenth of the service's CPU samples.
+        for (int start = 0; start <= text.length(); ) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            String line = text.substring(start, end);
             lineNumber++;
+            start = newline < 0 ? text.length() + 1 : newline + 1;
             if (line.isBlank()) {
                 continue;
             }
