@@ -281,7 +281,7 @@ public final class EntityRecognizer {
                 continue;
             }
             if (!t.isCapitalized()) {
-                titleBefore = lexicon.titles.contains(t.key()) && i + 1 < n && tokens.get(i + 1).isCapitalized();
+                titleBefore = lexicon.isTitle(t.key()) && i + 1 < n && tokens.get(i + 1).isCapitalized();
                 atStart = false;
                 i++;
                 continue;
@@ -458,7 +458,7 @@ public final class EntityRecognizer {
         }
         Token next = s.tokens.get(match.to());
         return next.isWord() && next.isCapitalized() && !next.isAllCaps() && kb.lookup(next.key()) == null
-                && !kb.isPrefix(next.key()) && !lexicon.titles.contains(next.key()) && !lexicon.orgSuffixes.contains(next.key())
+                && !kb.isPrefix(next.key()) && !lexicon.isTitle(next.key()) && !lexicon.orgSuffixes.contains(next.key())
                 && !lexicon.nonEntities.contains(next.key());
     }
 
@@ -699,7 +699,7 @@ public final class EntityRecognizer {
         while (j < tokens.size()) {
             Token t = tokens.get(j);
             String key = t.key();
-            if (lexicon.titles.contains(key) && (t.isCapitalized() || j > i)) {
+            if (lexicon.isTitle(key) && (t.isCapitalized() || j > i)) {
                 lastTitle = j;
                 j++;
             } else if (lexicon.titleModifiers.contains(key) && t.isCapitalized()) {
@@ -736,7 +736,7 @@ public final class EntityRecognizer {
                     if (lexicon.nonEntities.contains(t.key())) {
                         break;
                     }
-                    if (lexicon.titles.contains(t.key()) && titlePhraseEnd(s, j) > j) {
+                    if (lexicon.isTitle(t.key()) && titlePhraseEnd(s, j) > j) {
                         break;
                     }
                     if (FUNCTION_TAGS.contains(tag(s, j)) && !t.isAllCaps() && !isInitial(t) && !isInitial(tokens.get(j - 1))
@@ -964,7 +964,7 @@ public final class EntityRecognizer {
         String firstKey = first.key();
         String lastKey = last.key();
         if (len == 1 && (lexicon.orgSuffixes.contains(lastKey) && !first.isAllCaps() || lexicon.locSuffixes.contains(lastKey)
-                || lexicon.eventSuffixes.contains(lastKey) || lexicon.titles.contains(lastKey)
+                || lexicon.eventSuffixes.contains(lastKey) || lexicon.isTitle(lastKey)
                 || lexicon.titleModifiers.contains(lastKey) || lexicon.connectors.contains(lastKey))) {
             return null;
         }
@@ -1041,7 +1041,7 @@ public final class EntityRecognizer {
             // Weaker than for a full name: companies and agencies "say" things too.
             c.add(EntityType.PERSON, 1.0);
         }
-        if (after != null && lexicon.titles.contains(after.key()) && !after.isCapitalized() || after != null
+        if (after != null && lexicon.isTitle(after.key()) && !after.isCapitalized() || after != null
                 && after.isCapitalized() && (after.key().equals("ceo") || after.key().equals("spokesman")
                 || after.key().equals("spokeswoman") || after.key().equals("chairman"))) {
             // "Cofinec CEO Stephen Frater", "Petofi general manager": an organisation before a role.
@@ -1127,7 +1127,7 @@ public final class EntityRecognizer {
                 return EntityType.ORGANIZATION;
             }
             if (t.isCapitalized() || key.equals("'s") || key.equals("'") || key.equals(";") || key.equals("\"")
-                    || lexicon.titles.contains(key) || key.equals("they") || key.equals("their") || key.equals("it")) {
+                    || lexicon.isTitle(key) || key.equals("they") || key.equals("their") || key.equals("it")) {
                 return null;
             }
         }

@@ -41,6 +41,31 @@ final class Lexicon {
         firstNames = get(byCategory, "first_name");
     }
 
+    /** First parts of hyphenated titles that are no title on their own ("Major-General", "Ex-President"). */
+    private static final Set<String> TITLE_PREFIXES = Set.of("ex", "major", "lieutenant", "brigadier", "rear", "vice",
+            "deputy", "co", "under", "sub");
+
+    /**
+     * A title word, or a hyphenated compound that ends in one and starts with titles, modifiers or such
+     * prefixes: "Major-General", "Lieutenant-Colonel", "Ex-President", "Vice-Chairman". Token keys read
+     * hyphens as spaces (TextKeys), so the parts of a compound are separated by spaces here.
+     */
+    boolean isTitle(String key) {
+        if (titles.contains(key)) {
+            return true;
+        }
+        int space = key.lastIndexOf(' ');
+        if (space <= 0 || space == key.length() - 1 || !titles.contains(key.substring(space + 1))) {
+            return false;
+        }
+        for (String part : key.substring(0, space).split(" ")) {
+            if (!TITLE_PREFIXES.contains(part) && !titles.contains(part) && !titleModifiers.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Lexicon load(String resource) {
         List<String[]> rows = TsvResource.rows(Lexicon.class, resource);
         Map<String, Set<String>> byCategory = new HashMap<>();

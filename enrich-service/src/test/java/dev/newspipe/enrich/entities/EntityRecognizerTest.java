@@ -135,6 +135,13 @@ class EntityRecognizerTest {
         assertTrue(entities.stream().noneMatch(e -> e.name().contains("Secretary") || e.name().contains("President")));
         // Blinken and Kyiv are named in the headline: most salient.
         assertTrue(get(entities, "Kyiv").salience() > get(entities, "NATO").salience());
+
+        // Hyphenated ranks and former offices are titles too.
+        List<Entity> ranks = recognizer.recognize("", "The convoy was led by Major-General Taras Vodnik, and a "
+                + "spokesman, Lieutenant-Colonel Ilse Marten, said Ex-President Oren Halvard had been told.", "en");
+        for (String name : List.of("Taras Vodnik", "Ilse Marten", "Oren Halvard")) {
+            assertEquals(EntityType.PERSON, get(ranks, name).type(), ranks.toString());
+        }
     }
 
     @Test
