@@ -91,7 +91,7 @@ class EntityRecognizerTest {
 
     @Test
     void theNextPronounTellsAPersonFromAnOrganisation() {
-        assertTyped("The referee warned Dravecki twice in the final set. Later, Dravecki said that he had "
+        assertTyped("The referee warned Dravecki twice in the final set. Afterwards Dravecki said that he had "
                 + "done nothing wrong.", EntityType.PERSON, "Dravecki");
         assertTyped("Shares in Velmoren fell sharply on Tuesday. Velmoren said it would close two plants and "
                 + "cut its workforce by a tenth.", EntityType.ORGANIZATION, "Velmoren");
