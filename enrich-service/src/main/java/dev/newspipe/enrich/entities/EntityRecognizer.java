@@ -846,6 +846,10 @@ public final class EntityRecognizer {
         if (isInitial(t) || t.isAllCaps() && t.text().length() <= 6) {
             return true;
         }
+        if (isMediaNounAt(s.tokens, i + 1)) {
+            // "Itar-Tass news agency quoted ...", "Britain's Sun newspaper": a title, wherever it stands.
+            return true;
+        }
         if (s.resultsLike && isScoredName(s.tokens, i)) {
             // "Reading 4 1 1 2 5 10 4" in a standings table: a capitalised name before its figures, even at the
             // line start, where the tagger reads an ordinary word ("reading") into it.
@@ -934,8 +938,18 @@ public final class EntityRecognizer {
     }
 
     /** Nouns that name a publication or broadcaster next to its name. */
-    private static final Set<String> MEDIA_NOUNS = Set.of("daily", "weekly", "newspaper", "magazine", "tabloid",
-            "broadsheet", "broadcaster", "newsweekly", "paper");
+    private static final Set<String> MEDIA_NOUNS = Set.of("daily", "weekly", "newspaper", "newspapers", "magazine",
+            "tabloid", "broadsheet", "broadcaster", "newsweekly", "paper");
+
+    /** A lower-case media noun at {@code k}, or "news agency": what follows a newspaper's or agency's name. */
+    private static boolean isMediaNounAt(List<Token> tokens, int k) {
+        if (k >= tokens.size() || tokens.get(k).isCapitalized()) {
+            return false;
+        }
+        String key = tokens.get(k).key();
+        return MEDIA_NOUNS.contains(key) || key.equals("news") && k + 1 < tokens.size()
+                && tokens.get(k + 1).key().equals("agency");
+    }
     /** Cricket scorecard marks next to a player's name: caught, bowled, stumped ("c Healy b Fleming"). */
     private static final Set<String> CRICKET_DISMISSALS = Set.of("c", "b", "st");
     /** A bowler's figures: overs-maidens-runs-wickets ("10-0-41-2", "9.5-0-44-1"). */
@@ -1069,8 +1083,7 @@ public final class EntityRecognizer {
         if (before != null && lexicon.locPrepositions.contains(before.key())) {
             c.add(EntityType.LOCATION, len == 1 ? 1.2 : 0.8);
         }
-        if (before != null && !before.isCapitalized() && MEDIA_NOUNS.contains(before.key())
-                || after != null && !after.isCapitalized() && MEDIA_NOUNS.contains(after.key())) {
+        if (before != null && !before.isCapitalized() && MEDIA_NOUNS.contains(before.key()) || isMediaNounAt(tokens, to)) {
             // "the daily Zycie Warszawy", "Le Matin newspaper": a newspaper or broadcaster.
             c.add(EntityType.ORGANIZATION, 2);
         }

@@ -90,6 +90,12 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aNameBeforeAMediaNounIsAnOrganisationEvenAtASentenceStart() {
+        assertTyped("Talvera news agency quoted the minister as saying the talks would resume. Ostrava-Dnes "
+                + "newspapers said the deal was close.", EntityType.ORGANIZATION, "Talvera", "Ostrava-Dnes");
+    }
+
+    @Test
     void theNextPronounTellsAPersonFromAnOrganisation() {
         assertTyped("The referee warned Dravecki twice in the final set. Afterwards Dravecki said that he had "
                 + "done nothing wrong.", EntityType.PERSON, "Dravecki");
