@@ -846,6 +846,10 @@ public final class EntityRecognizer {
         if (isInitial(t) || t.isAllCaps() && t.text().length() <= 6) {
             return true;
         }
+        if (isInnerCapitalName(t.text())) {
+            // "KeyCorp", "NationsBank": a capital inside a word is no ordinary English word, even at a sentence start.
+            return true;
+        }
         if (isMediaNounAt(s.tokens, i + 1)) {
             // "Itar-Tass news agency quoted ...", "Britain's Sun newspaper": a title, wherever it stands.
             return true;
@@ -941,6 +945,26 @@ public final class EntityRecognizer {
     private static final Set<String> MEDIA_NOUNS = Set.of("daily", "weekly", "newspaper", "newspapers", "magazine",
             "tabloid", "broadsheet", "broadcaster", "newsweekly", "paper");
 
+    /** Surname particles after which an inner capital is a person's name: McCain, MacArthur, DeLay, LeBlanc, DiMaggio. */
+    private static final List<String> SURNAME_PARTICLES = List.of("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du");
+
+    /**
+     * A word with a capital after a lower-case letter that no surname particle explains ("KeyCorp",
+     * "NationsBank", "PeopleSoft"): a company's or product's coined name.
+     */
+    static boolean isInnerCapitalName(String word) {
+        if (word.length() < 4 || !Character.isUpperCase(word.charAt(0))) {
+            return false;
+        }
+        for (int k = 2; k < word.length(); k++) {
+            if (Character.isUpperCase(word.charAt(k)) && Character.isLowerCase(word.charAt(k - 1))) {
+                String head = word.substring(0, k);
+                return !SURNAME_PARTICLES.contains(head) && word.chars().allMatch(Character::isLetter);
+            }
+        }
+        return false;
+    }
+
     /** A lower-case media noun at {@code k}, or "news agency": what follows a newspaper's or agency's name. */
     private static boolean isMediaNounAt(List<Token> tokens, int k) {
         if (k >= tokens.size() || tokens.get(k).isCapitalized()) {
@@ -1030,6 +1054,9 @@ public final class EntityRecognizer {
         }
         if (len == 1 && first.isAllCaps() && first.text().length() <= 6) {
             c.add(EntityType.ORGANIZATION, 1.5);
+        }
+        if (len == 1 && isInnerCapitalName(first.text())) {
+            c.add(EntityType.ORGANIZATION, 1.0);
         }
         boolean speaks = after != null && lexicon.speechVerbs.contains(after.key());
         boolean who = after != null && after.text().equals(",") && afterNext != null

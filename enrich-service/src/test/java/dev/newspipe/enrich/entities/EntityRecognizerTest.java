@@ -96,6 +96,17 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aCoinedNameWithAnInnerCapitalIsANameEvenAtASentenceStart() {
+        assertTyped("BrightLedger , contacted by phone , would not comment. Analysts expect the deal to close.",
+                EntityType.ORGANIZATION, "BrightLedger");
+        assertTrue(EntityRecognizer.isInnerCapitalName("NorthBanc"));
+        assertFalse(EntityRecognizer.isInnerCapitalName("McAllister"), "a surname particle explains the capital");
+        assertFalse(EntityRecognizer.isInnerCapitalName("DeWitt"));
+        assertFalse(EntityRecognizer.isInnerCapitalName("Holland"));
+        assertFalse(EntityRecognizer.isInnerCapitalName("iPhone"));
+    }
+
+    @Test
     void theNextPronounTellsAPersonFromAnOrganisation() {
         assertTyped("The referee warned Dravecki twice in the final set. Afterwards Dravecki said that he had "
                 + "done nothing wrong.", EntityType.PERSON, "Dravecki");
