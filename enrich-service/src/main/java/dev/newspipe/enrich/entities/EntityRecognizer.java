@@ -670,12 +670,21 @@ public final class EntityRecognizer {
         return caseless && form.equalsIgnoreCase(exactForm) && !SHOUTED_WORDS.contains(exactForm);
     }
 
-    /** In a results line a place followed by a score is the team named after it. */
+    /** Roles in a club's squad or staff: a town right before one names the club ("Norwich striker Keith O'Neill"). */
+    private static final Set<String> CLUB_ROLES = Set.of("striker", "midfielder", "goalkeeper", "keeper", "defender",
+            "winger", "playmaker", "coach", "manager", "skipper");
+
+    /**
+     * In a results line a place followed by a score is the team named after it, and so is a town before a
+     * squad role.
+     */
     private static Candidate teamOrKbCandidate(Sentence s, KbMatch match) {
         // National teams are reported under the country's name and stay places.
         boolean scored = s.resultsLike && match.to() < s.tokens.size() && s.tokens.get(match.to()).isWord()
                 && s.tokens.get(match.to()).startsWithDigit();
-        if ((scored || isFixtureTeam(s, match.to())) && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
+        boolean clubRole = match.to() < s.tokens.size() && !s.tokens.get(match.to()).isCapitalized()
+                && CLUB_ROLES.contains(s.tokens.get(match.to()).key());
+        if ((scored || clubRole || isFixtureTeam(s, match.to())) && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
                 && !match.alias().entry().note().startsWith("country")) {
             Candidate team = new Candidate(s, match.from(), match.to(), KnowledgeBase.joinKeys(s.tokens, match.from(), match.to()));
             team.add(EntityType.ORGANIZATION, 3);

@@ -96,6 +96,14 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aTownBeforeASquadRoleIsItsClubAndACountryStaysAPlace() {
+        List<Entity> entities = recognizer.recognize("", "Lisbon manager Tiago Morais praised his side. The Brazil "
+                + "coach was less pleased.", "en");
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Lisbon").type(), entities.toString());
+        assertEquals(EntityType.LOCATION, get(entities, "Brazil").type(), "national teams stay places");
+    }
+
+    @Test
     void aCoinedNameWithAnInnerCapitalIsANameEvenAtASentenceStart() {
         assertTyped("BrightLedger , contacted by phone , would not comment. Analysts expect the deal to close.",
                 EntityType.ORGANIZATION, "BrightLedger");
