@@ -860,7 +860,7 @@ public final class EntityRecognizer {
             return true;
         }
         if (isMediaNounAt(s.tokens, i + 1)) {
-            // "Itar-Tass news agency quoted ...", "Britain's Sun newspaper": a title, wherever it stands.
+            // "Itar-Tass news agency quoted ...", "Al-Akhbar newspapers said": a title, wherever it stands.
             return true;
         }
         if (s.resultsLike && isScoredName(s.tokens, i)) {
@@ -983,6 +983,7 @@ public final class EntityRecognizer {
         return MEDIA_NOUNS.contains(key) || key.equals("news") && k + 1 < tokens.size()
                 && tokens.get(k + 1).key().equals("agency");
     }
+
     /** Cricket scorecard marks next to a player's name: caught, bowled, stumped ("c Healy b Fleming"). */
     private static final Set<String> CRICKET_DISMISSALS = Set.of("c", "b", "st");
     /** A bowler's figures: overs-maidens-runs-wickets ("10-0-41-2", "9.5-0-44-1"). */
