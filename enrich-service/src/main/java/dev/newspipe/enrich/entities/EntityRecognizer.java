@@ -405,10 +405,7 @@ public final class EntityRecognizer {
         for (int place = 3; place <= 4 && place < end; place++) {
             KbMatch match = kbMatch(doc, s, place, true);
             if (match != null && match.to() == end && match.alias().entry().type() == EntityType.LOCATION) {
-                Candidate writer = new Candidate(s, 1, place, KnowledgeBase.joinKeys(tokens, 1, place));
-                writer.add(EntityType.PERSON, 3);
-                writer.bylineName = true;
-                doc.candidates.add(writer);
+                doc.candidates.add(bylineCandidate(s, 1, place, EntityType.PERSON));
                 doc.candidates.add(kbCandidate(s, match));
                 return end;
             }
@@ -426,18 +423,20 @@ public final class EntityRecognizer {
                         : tokens.get(after - 1).text().endsWith(".");
             }
             if (agencyNext) {
-                Candidate writer = new Candidate(s, 1, 3, KnowledgeBase.joinKeys(tokens, 1, 3));
-                writer.add(EntityType.PERSON, 3);
-                writer.bylineName = true;
-                doc.candidates.add(writer);
-                Candidate place = new Candidate(s, 3, end, KnowledgeBase.joinKeys(tokens, 3, end));
-                place.add(EntityType.LOCATION, 3);
-                place.bylineName = true;
-                doc.candidates.add(place);
+                doc.candidates.add(bylineCandidate(s, 1, 3, EntityType.PERSON));
+                doc.candidates.add(bylineCandidate(s, 3, end, EntityType.LOCATION));
                 return end;
             }
         }
         return -1;
+    }
+
+    /** The writer or the place of a byline in capitals, typed as the byline's position says. */
+    private static Candidate bylineCandidate(Sentence s, int from, int to, EntityType type) {
+        Candidate c = new Candidate(s, from, to, KnowledgeBase.joinKeys(s.tokens, from, to));
+        c.add(type, 3);
+        c.bylineName = true;
+        return c;
     }
 
     private Candidate datelineCandidate(Document doc, Sentence s, int end) {
