@@ -108,6 +108,7 @@ public final class EntityRecognizer {
                 sentence.resultsLike = english && isResultsLine(tokens);
                 sentence.fixtureConnector = english ? fixtureConnector(tokens) : -1;
                 sentence.scorecardLike = scorecard;
+                sentence.nameList = english && !scorecard && isNameList(tokens);
                 doc.sentences.add(sentence);
             }
         }
@@ -169,6 +170,8 @@ public final class EntityRecognizer {
         int fixtureConnector = -1;
         /** A cricket scorecard line ("Salim Malik c Stewart b Hollioake 23"): Title Case, but its names are players. */
         boolean scorecardLike;
+        /** A roll of names ("The team is as follows : Given , Breen , Staunton , Irwin ."): its unknown single words are people. */
+        boolean nameList;
         final String[] words;
         ProperNounTagger.SentenceTags tags;
 
@@ -1141,6 +1144,11 @@ public final class EntityRecognizer {
         if (len == 1 && !atStart && tag(s, from).startsWith("PROPN")) {
             c.add(EntityType.ORGANIZATION, 0.4);
         }
+        if (len == 1 && s.nameList && before != null && LIST_SEPARATORS.contains(before.key())
+                && (after == null || LIST_SEPARATORS.contains(after.key()) || after.text().equals(".") || after.text().equals("("))) {
+            // A squad or a roll of surnames: an item of a list of bare names, none of them a known place or body.
+            c.add(EntityType.PERSON, 1.5);
+        }
         EntityType pronounType = pronounAfter(tokens, to);
         if (pronounType != null) {
             // "Jansher said that he ...", "Infineon said its ...": the next pronoun refers back to the name.
@@ -1597,6 +1605,56 @@ public final class EntityRecognizer {
         }
         boolean table = pairs >= 1 && tokens.stream().filter(t -> t.isWord() && t.startsWithDigit()).count() >= 3;
         return (pairs >= 2 || table) && lowerWords <= 1;
+    }
+
+    private static final Set<String> LIST_SEPARATORS = Set.of(",", ":", ";", "and");
+
+    /**
+     * A list of at least four names of one to three capitalised words each, after its last colon if it has one
+     * ("Pakistan : Aamir Sohail , Saeed Anwar , ..."), with few lower-case words around it and none of its items a
+     * place or organisation the knowledge base knows (that would be a list of places or bodies, not of people).
+     * Three items are enough right after a colon ("Did not bat : Dharmasena , Vaas , Muralitharan .").
+     */
+    private boolean isNameList(List<Token> tokens) {
+        int start = 0;
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            if (tokens.get(i).text().equals(":")) {
+                start = i + 1;
+                break;
+            }
+        }
+        int items = 0;
+        int lowerWords = 0;
+        int itemStart = start;
+        for (int i = start; i <= tokens.size(); i++) {
+            Token t = i < tokens.size() ? tokens.get(i) : null;
+            boolean separator = t == null || LIST_SEPARATORS.contains(t.key()) || t.text().equals(".");
+            if (!separator) {
+                continue;
+            }
+            int length = i - itemStart;
+            if (length >= 1 && length <= 3) {
+                boolean names = true;
+                for (int k = itemStart; k < i && names; k++) {
+                    names = tokens.get(k).isWord() && tokens.get(k).isCapitalized();
+                }
+                if (names) {
+                    KnowledgeBase.Alias known = kb.lookup(KnowledgeBase.joinKeys(tokens, itemStart, i));
+                    if (known != null && known.entry().type() != EntityType.PERSON
+                            || length == 1 && lexicon.nonEntities.contains(tokens.get(itemStart).key())) {
+                        return false;
+                    }
+                    items++;
+                }
+            }
+            itemStart = i + 1;
+        }
+        for (Token t : tokens) {
+            if (t.isWord() && Character.isLowerCase(t.text().charAt(0)) && t.text().length() > 2 && !t.key().equals("and")) {
+                lowerWords++;
+            }
+        }
+        return (items >= 4 || items >= 3 && start > 0) && lowerWords <= 5 && items > lowerWords;
     }
 
     /** A scorecard line ("Salim Malik c Stewart b Hollioake 23"): Title Case, but its capitals are all names. */

@@ -217,6 +217,17 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void bareNamesInARollAreSurnamesButAListWithAKnownPlaceIsNot() {
+        assertTyped("The coach named his side on Friday.\n\nThe team is as follows : Varnley , Orsk , Quennig , Tallant ,"
+                + " Brasset , Mavrodine .", EntityType.PERSON, "Varnley", "Orsk", "Quennig", "Tallant", "Mavrodine");
+        assertTyped("Did not bat : Quennig , Tallant , Orsk .", EntityType.PERSON, "Quennig", "Tallant", "Orsk");
+        List<Entity> places = recognizer.recognize("", "Floods hit Varnley , Orsk , Quennig , Tallant and Paris .", "en");
+        for (String town : List.of("Orsk", "Quennig", "Tallant")) {
+            assertTrue(find(places, town).map(e -> e.type() != EntityType.PERSON).orElse(true), places.toString());
+        }
+    }
+
+    @Test
     void aSpeakerAfterSaidAndAnAgeInAppositionArePeople() {
         assertTyped("\"We will be back next year,\" said Varnholt. Ostrevik, 45, takes on the champion in May.",
                 EntityType.PERSON, "Varnholt", "Ostrevik");
