@@ -1045,6 +1045,10 @@ public final class EntityRecognizer {
         if (len > 1 && (lexicon.firstNames.contains(firstKey) || isInitial(first)) && !orgSuffix) {
             c.add(EntityType.PERSON, 2);
         }
+        if (len == 1 && kb.isPersonSurname(firstKey)) {
+            // "now that Dole has narrowed the gap with Clinton": the surname of someone well known.
+            c.add(EntityType.PERSON, 1.5);
+        }
         if (len == 1 && lexicon.firstNames.contains(firstKey)) {
             // A given name alone ("Jane", "Steve") is mostly someone named informally or cut off by a line break.
             c.add(EntityType.PERSON, 1.0);

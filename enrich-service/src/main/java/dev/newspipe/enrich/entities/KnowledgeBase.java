@@ -35,11 +35,14 @@ final class KnowledgeBase {
     /** Keys of the first words of multi-word aliases: a longer match is worth trying only after these. */
     private final Set<String> prefixes;
     private final int maxAliasTokens;
+    /** Keys of the last words of people's full names ("thatcher", "clinton"): a bare one in text is mostly a person. */
+    private final Set<String> surnames;
 
-    private KnowledgeBase(Map<String, Alias> byKey, Set<String> prefixes, int maxAliasTokens) {
+    private KnowledgeBase(Map<String, Alias> byKey, Set<String> prefixes, int maxAliasTokens, Set<String> surnames) {
         this.byKey = byKey;
         this.prefixes = prefixes;
         this.maxAliasTokens = maxAliasTokens;
+        this.surnames = surnames;
     }
 
     Alias lookup(String key) {
@@ -54,8 +57,14 @@ final class KnowledgeBase {
         return maxAliasTokens;
     }
 
+    /** Whether the key is the surname of someone the knowledge base names in full: for typing, not linking. */
+    boolean isPersonSurname(String key) {
+        return surnames.contains(key);
+    }
+
     static KnowledgeBase load() {
         Map<String, Alias> byKey = new HashMap<>();
+        Set<String> surnames = new HashSet<>();
         int[] maxTokens = {1};
         for (String file : FILES) {
             for (String[] row : TsvResource.rows(KnowledgeBase.class, file)) {
@@ -70,6 +79,12 @@ final class KnowledgeBase {
                 add(byKey, maxTokens, name, entry, false, false);
                 for (String alias : split(column(row, 3))) {
                     add(byKey, maxTokens, alias, entry, false, false);
+                    if (type == EntityType.PERSON) {
+                        addSurname(surnames, alias);
+                    }
+                }
+                if (type == EntityType.PERSON) {
+                    addSurname(surnames, name);
                 }
                 for (String demonym : split(column(row, 4))) {
                     add(byKey, maxTokens, demonym, entry, true, false);
@@ -85,7 +100,22 @@ final class KnowledgeBase {
                 prefixes.add(key.substring(0, space));
             }
         }
-        return new KnowledgeBase(new HashMap<>(byKey), new HashSet<>(prefixes), maxTokens[0]);
+        return new KnowledgeBase(new HashMap<>(byKey), new HashSet<>(prefixes), maxTokens[0], Set.copyOf(surnames));
+    }
+
+    private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "xiv", "xvi");
+
+    /** The last word of a full name of two words or more, unless it is a suffix ("Jr.") or an initial. */
+    private static void addSurname(Set<String> surnames, String form) {
+        List<Token> tokens = WordTokenizer.tokenize(form, 0, form.length());
+        while (tokens.size() > 1 && (NAME_SUFFIXES.contains(tokens.get(tokens.size() - 1).key())
+                || !tokens.get(tokens.size() - 1).isWord())) {
+            tokens = tokens.subList(0, tokens.size() - 1);
+        }
+        String last = tokens.get(tokens.size() - 1).key();
+        if (tokens.size() >= 2 && last.length() > 2) {
+            surnames.add(last);
+        }
     }
 
     private static void add(Map<String, Alias> byKey, int[] maxTokens, String form, Entry entry, boolean demonym,

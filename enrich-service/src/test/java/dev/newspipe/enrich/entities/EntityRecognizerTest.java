@@ -228,6 +228,13 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void theBareSurnameOfSomeoneTheKnowledgeBaseNamesInFullIsAPerson() {
+        // "Bill Clinton" is known; bare "Clinton" is no alias (two Clintons), yet it is a person either way.
+        assertTyped("Stocks rose on Friday , now that the gap with Clinton has narrowed in the polls .", EntityType.PERSON,
+                "Clinton");
+    }
+
+    @Test
     void aSpeakerAfterSaidAndAnAgeInAppositionArePeople() {
         assertTyped("\"We will be back next year,\" said Varnholt. Ostrevik, 45, takes on the champion in May.",
                 EntityType.PERSON, "Varnholt", "Ostrevik");
