@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.newspipe.enrich.text.LightStemmer;
 import dev.newspipe.enrich.text.Words;
@@ -65,8 +67,11 @@ public final class TopicClassifier {
         /** Words written "=word": they must match the text's lower-cased word as it stands, not its stem. */
         final boolean[] surface;
         final Map<Integer, Double> weightByTopic = new LinkedHashMap<>();
+        /** Topics this cue points to only with support: written "~word", it counts when a firm cue of the same level-1 topic fires. */
+        final Set<Integer> weakTopics = new HashSet<>();
         int[] topics;
         double[] weights;
+        boolean[] weak;
 
         Cue(int id, String phrase, String[] words, boolean[] prefix, boolean[] surface) {
             this.id = id;
@@ -161,8 +166,19 @@ public final class TopicClassifier {
             String language = cols[2].strip();
             CueSet set = cueSets.computeIfAbsent(language, l -> new CueSet("en".equals(l)));
             for (String phrase : cols[3].split("\\|")) {
-                if (!phrase.isBlank()) {
-                    cue(set, phrase.strip().toLowerCase(Locale.ROOT)).weightByTopic.put(topic, weight);
+                String written = phrase.strip().toLowerCase(Locale.ROOT);
+                boolean weak = written.startsWith("~");
+                if (weak) {
+                    written = written.substring(1).strip();
+                }
+                if (!written.isEmpty()) {
+                    Cue cue = cue(set, written);
+                    cue.weightByTopic.put(topic, weight);
+                    if (weak) {
+                        cue.weakTopics.add(topic);
+                    } else {
+                        cue.weakTopics.remove(topic);
+                    }
                 }
             }
         }
@@ -170,6 +186,10 @@ public final class TopicClassifier {
             for (Cue cue : set.byPhrase.values()) {
                 cue.topics = cue.weightByTopic.keySet().stream().mapToInt(Integer::intValue).toArray();
                 cue.weights = cue.weightByTopic.values().stream().mapToDouble(Double::doubleValue).toArray();
+                cue.weak = new boolean[cue.topics.length];
+                for (int t = 0; t < cue.topics.length; t++) {
+                    cue.weak[t] = cue.weakTopics.contains(cue.topics[t]);
+                }
             }
         }
     }
@@ -259,7 +279,7 @@ public final class TopicClassifier {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-24s best %.1f sum %.1f ->", cue.phrase,
                         evidence.best[cue.id], evidence.sum[cue.id]));
                 for (int t = 0; t < cue.topics.length; t++) {
-                    line.append(' ').append(codes[cue.topics[t]]).append('*').append(cue.weights[t]);
+                    line.append(' ').append(codes[cue.topics[t]]).append('*').append(cue.weights[t]).append(cue.weak[t] ? "~" : "");
                 }
                 explanation.add(line.toString());
             }
@@ -289,11 +309,24 @@ public final class TopicClassifier {
         }
 
         void addTo(double[] raw, TopicClassifier classifier) {
+            // Top-level topics that some firm cue points into: only those take their weak cues.
+            boolean[] firmTop = new boolean[raw.length];
+            for (int c = 0; c < touchedCount; c++) {
+                Cue cue = touched[c];
+                for (int t = 0; t < cue.topics.length; t++) {
+                    if (cue.weights[t] > 0 && !cue.weak[t]) {
+                        firmTop[classifier.topOf(cue.topics[t])] = true;
+                    }
+                }
+            }
             for (int c = 0; c < touchedCount; c++) {
                 Cue cue = touched[c];
                 double amount = best[cue.id] + REPEAT_FRACTION * Math.min(REPEAT_CAP, sum[cue.id] - best[cue.id]);
                 for (int t = 0; t < cue.topics.length; t++) {
                     double w = cue.weights[t] * amount;
+                    if (cue.weak[t] && !firmTop[classifier.topOf(cue.topics[t])]) {
+                        w = 0;
+                    }
                     if (w != 0) {
                         for (int topic : classifier.chains[cue.topics[t]]) {
                             raw[topic] += w;
@@ -302,6 +335,12 @@ public final class TopicClassifier {
                 }
             }
         }
+    }
+
+    /** The level-1 topic above a topic (the last of its chain). */
+    private int topOf(int topic) {
+        int[] chain = chains[topic];
+        return chain[chain.length - 1];
     }
 
     private List<CueSet> setsFor(String languageCode) {

@@ -97,6 +97,21 @@ class TopicClassifierTest {
     }
 
     @Test
+    void wordsOfFightingInAMatchReportAreNoConflictWithoutAWordOfWar() {
+        String match = "Rovers beat City 2-1 on Saturday. The home side's attack pressed from the first minute and their"
+                + " captain shot wide twice. City's defence held until the 70th minute, when the striker fired in from close"
+                + " range. The visitors battled back, but Rovers captured the win with a stoppage-time goal.";
+        List<MediaTopic> topics = CLASSIFIER.classify("Rovers edge past City in derby", match, "en");
+        assertWellFormed(topics);
+        assertEquals("medtop:15000000", topics.get(0).code(), topics.toString());
+        assertFalse(codes(topics).contains("medtop:16000000"), "attack, shot, defence, fired, battled: " + topics);
+        // The same words next to a word of war still count for conflict.
+        List<MediaTopic> war = CLASSIFIER.classify("Troops repel attack on border town",
+                "Soldiers fired on the attackers and captured two of them; the attack left three dead.", "en");
+        assertEquals("medtop:16000000", war.get(0).code(), war.toString());
+    }
+
+    @Test
     void headlineOutweighsBodyAndNarrowTopicsFollowTheirParents() {
         List<MediaTopic> topics = CLASSIFIER.classify("Striker scores twice as City win the Premier League title",
                 "The club's manager praised the squad after the match. Shares in the club's owner rose.", "en");
