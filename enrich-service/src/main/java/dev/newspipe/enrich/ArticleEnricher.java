@@ -13,6 +13,7 @@ import dev.newspipe.enrich.topics.TopicClassifier;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleEnriched.DetectedLanguage;
 import dev.newspipe.events.ArticleEnriched.Entity;
+import dev.newspipe.events.ArticleEnriched.MediaTopic;
 import dev.newspipe.events.ArticleIngested;
 
 /**
@@ -25,6 +26,7 @@ public final class ArticleEnricher {
 
     /** Raise on every change that alters output: stored articles are re-enriched by replaying the topic. */
     public static final String VERSION = "1.2.5";
+    private static final String SPORT = "medtop:15000000";
     static final int KEYWORDS = 10;
     static final int SUMMARY_CHARS = 400;
 
@@ -51,12 +53,15 @@ public final class ArticleEnricher {
         String body = article.body();
         DetectedLanguage language = language(article);
         String code = language.code();
-        EntityRecognizer.Recognition recognition = entities.analyse(headline, body, code);
+        List<MediaTopic> topicList = topics.classify(headline, body, code);
+        // Topics first: in a sports story a town that wins or is played for names its team.
+        boolean sportsStory = !topicList.isEmpty() && topicList.get(0).code().equals(SPORT);
+        EntityRecognizer.Recognition recognition = entities.analyse(headline, body, code, sportsStory);
         List<Entity> found = recognition.entities();
         List<int[]> sentences = recognition.englishSentences() != null ? recognition.englishSentences()
                 : entities.sentences(body);
         return new ArticleEnriched(article, VERSION, clock.instant(), language, found,
-                topics.classify(headline, body, code),
+                topicList,
                 keyphrases.extract(headline, body, code, KEYWORDS),
                 summaries.lead(body, sentences, SUMMARY_CHARS),
                 quotes.find(body, found),

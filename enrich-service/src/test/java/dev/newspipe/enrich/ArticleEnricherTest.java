@@ -66,6 +66,18 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void aSportsStoryNamesTeamsAfterTheirTownsAndOtherStoriesKeepThePlaces() {
+        String game = "Brian Giles homered twice for Cleveland and the bullpen closed out a 5-3 win over the Twins . The"
+                + " pitcher struck out nine in seven innings as the team won its fourth straight game of the season .";
+        ArticleEnriched sport = ENRICHER.enrich(article("Giles homers twice in win", game, null));
+        assertEquals("medtop:15000000", sport.topics().get(0).code());
+        assertEquals(ArticleEnriched.EntityType.ORGANIZATION, entity(sport, "Cleveland").type());
+        String plant = "The company will build a plant for Cleveland , the mayor said , and hire 300 workers next year .";
+        ArticleEnriched business = ENRICHER.enrich(article("Carmaker to build plant", plant, null));
+        assertEquals(ArticleEnriched.EntityType.LOCATION, entity(business, "Cleveland").type());
+    }
+
+    @Test
     void signaturesAreDeterministicAndSeparateDifferentTexts() {
         String body = "The mayor spoke on Monday. She said the harbour would be rebuilt before the winter storms.";
         ArticleEnriched a = ENRICHER.enrich(article("Harbour to be rebuilt", body, null));

@@ -96,9 +96,17 @@ public final class EntityRecognizer {
     }
 
     public Recognition analyse(String headline, String body, String languageCode) {
+        return analyse(headline, body, languageCode, false);
+    }
+
+    /**
+     * As {@link #analyse(String, String, String)}, told whether the article is a sports story: there a town that
+     * wins, loses or is played for is the team named after it ("homered for Cleveland", "Milwaukee has won").
+     */
+    public Recognition analyse(String headline, String body, String languageCode, boolean sportsStory) {
         boolean english = languageCode == null || languageCode.isBlank()
                 || "en".equals(languageCode.toLowerCase(Locale.ROOT));
-        Document doc = new Document(body == null ? "" : body, english);
+        Document doc = new Document(body == null ? "" : body, english, english && sportsStory);
         List<int[]> spans = english ? sentences(doc.body) : lines(doc.body);
         for (int[] span : spans) {
             List<Token> tokens = WordTokenizer.tokenize(doc.body, span[0], span[1]);
@@ -153,10 +161,12 @@ public final class EntityRecognizer {
         final Set<Resolved> inHeadline = new HashSet<>();
         /** Keys of words capitalised inside prose sentences: such a word at a sentence start is a name too. */
         final Set<String> midSentenceCapitalised = new HashSet<>();
+        final boolean sportsStory;
 
-        Document(String body, boolean english) {
+        Document(String body, boolean english, boolean sportsStory) {
             this.body = body;
             this.english = english;
+            this.sportsStory = sportsStory;
         }
     }
 
@@ -318,7 +328,7 @@ public final class EntityRecognizer {
                     doc.candidates.add(c);
                     i = chunkEnd;
                 } else {
-                    doc.candidates.add(teamOrKbCandidate(s, match));
+                    doc.candidates.add(teamOrKbCandidate(doc, s, match));
                     i = match.to();
                 }
                 atStart = false;
@@ -491,7 +501,7 @@ public final class EntityRecognizer {
             KbMatch match = kbMatch(doc, s, i, s.headlineLike);
             if (match != null) {
                 if (!withKnownNames) {
-                    doc.candidates.add(teamOrKbCandidate(s, match));
+                    doc.candidates.add(teamOrKbCandidate(doc, s, match));
                 }
                 i = match.to();
                 continue;
@@ -680,19 +690,62 @@ public final class EntityRecognizer {
      * In a results line a place followed by a score is the team named after it, and so is a town before a
      * squad role.
      */
-    private static Candidate teamOrKbCandidate(Sentence s, KbMatch match) {
-        // National teams are reported under the country's name and stay places.
+    private static Candidate teamOrKbCandidate(Document doc, Sentence s, KbMatch match) {
+        // National teams are reported under the name of the country (or of the nation: England, Wales) and stay places.
         boolean scored = s.resultsLike && match.to() < s.tokens.size() && s.tokens.get(match.to()).isWord()
                 && s.tokens.get(match.to()).startsWithDigit();
         boolean clubRole = match.to() < s.tokens.size() && !s.tokens.get(match.to()).isCapitalized()
                 && CLUB_ROLES.contains(s.tokens.get(match.to()).key());
-        if ((scored || clubRole || isFixtureTeam(s, match.to())) && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
-                && !match.alias().entry().note().startsWith("country")) {
+        boolean playing = doc.sportsStory && !s.headlineLike && isPlayingSide(s.tokens, match.from(), match.to());
+        if ((scored || clubRole || playing || isFixtureTeam(s, match.to())) && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
+                && !match.alias().entry().note().startsWith("country") && !match.alias().entry().note().startsWith("nation")) {
             Candidate team = new Candidate(s, match.from(), match.to(), KnowledgeBase.joinKeys(s.tokens, match.from(), match.to()));
             team.add(EntityType.ORGANIZATION, 3);
             return team;
         }
         return kbCandidate(s, match);
+    }
+
+    /** Words before a town in a sports story that make it a side: "homered for", "a lead over", "joined". */
+    private static final Set<String> SIDE_BEFORE = Set.of("for", "over", "beat", "beats", "defeated", "outdueled",
+            "against", "joined", "vs", "vs.");
+    /** Words after a town that make it a side: "Milwaukee has won", "Los Angeles won", "Nice have been". */
+    private static final Set<String> SIDE_AFTER = Set.of("won", "win", "wins", "has", "have", "beat", "beats",
+            "defeated", "lost", "lose", "loses", "tied", "rallied", "scored", "leads", "trail", "trails", "edged",
+            "routed", "remained", "clinched", "swept", "improved");
+
+    /**
+     * A town playing, not a place: it follows a word of playing against or for it, it is followed by a verb of
+     * winning or losing, or it owns a player, a lead or a loss ("Atlanta 's Tom Glavine", "Texas 's lead"). "In",
+     * "at" and "from" are left alone: they name the venue or a home town.
+     */
+    private static boolean isPlayingSide(List<Token> tokens, int from, int to) {
+        Token before = from > 0 ? tokens.get(from - 1) : null;
+        Token after = to < tokens.size() ? tokens.get(to) : null;
+        if (before != null && !before.isCapitalized() && SIDE_BEFORE.contains(before.key())) {
+            return true;
+        }
+        if (after == null) {
+            return false;
+        }
+        if (!after.isCapitalized() && SIDE_AFTER.contains(after.key())) {
+            return true;
+        }
+        // "Boston 's seventh loss", "Atlanta 's Tom Glavine", "Texas 's lead": what a side owns.
+        int owned = after.key().equals("'s") ? to + 1
+                : after.key().equals("'") && to + 1 < tokens.size() && tokens.get(to + 1).key().equals("s") ? to + 2 : -1;
+        if (owned < 0 || owned >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(owned);
+        return next.isCapitalized() || next.key().equals("lead") || next.key().equals("loss") || next.startsWithDigit()
+                || isOrdinal(next.key());
+    }
+
+    private static boolean isOrdinal(String key) {
+        return key.endsWith("th") && key.length() > 2 && (Character.isDigit(key.charAt(0)) || key.equals("fourth")
+                || key.equals("fifth") || key.equals("sixth") || key.equals("seventh") || key.equals("eighth")
+                || key.equals("ninth") || key.equals("tenth")) || key.equals("first") || key.equals("second") || key.equals("third");
     }
 
     private static Candidate kbCandidate(Sentence s, KbMatch match) {

@@ -235,6 +235,20 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void inASportsStoryATownThatWinsOrIsPlayedForIsItsTeamButANationStaysAPlace() {
+        String body = "Brian Giles homered for Cleveland in the sixth . Milwaukee has won 10 of its last 15 games , and"
+                + " Atlanta 's Tom Glavine pitched in Denver . England beat Moldova 2-0 in the qualifier .";
+        List<Entity> sports = recognizer.analyse("", body, "en", true).entities();
+        for (String team : List.of("Cleveland", "Milwaukee", "Atlanta")) {
+            assertEquals(EntityType.ORGANIZATION, get(sports, team).type(), team + " in " + sports);
+        }
+        assertEquals(EntityType.LOCATION, get(sports, "Denver").type(), "a venue after 'in' stays a place");
+        assertEquals(EntityType.LOCATION, get(sports, "England").type(), "national sides stay places");
+        List<Entity> other = recognizer.analyse("", body, "en", false).entities();
+        assertEquals(EntityType.LOCATION, get(other, "Cleveland").type(), "outside sport a town is a place");
+    }
+
+    @Test
     void aSpeakerAfterSaidAndAnAgeInAppositionArePeople() {
         assertTyped("\"We will be back next year,\" said Varnholt. Ostrevik, 45, takes on the champion in May.",
                 EntityType.PERSON, "Varnholt", "Ostrevik");
