@@ -974,9 +974,18 @@ public final class EntityRecognizer {
     }
 
     /** "J." or "P.": an initial of a given name. */
+    /** "M." or run-together initials ("J.R.", "A.J.P."), but not the initials of a place or body ("U.S."). */
     private static boolean isInitial(Token t) {
         String text = t.text();
-        return text.length() == 2 && Character.isUpperCase(text.charAt(0)) && text.charAt(1) == '.';
+        if (text.length() < 2 || text.length() > 6 || text.length() % 2 != 0) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k += 2) {
+            if (!Character.isUpperCase(text.charAt(k)) || text.charAt(k + 1) != '.') {
+                return false;
+            }
+        }
+        return text.length() == 2 || !SentenceSplitter.PLACE_INITIALS.contains(text);
     }
 
     private String tag(Sentence s, int i) {

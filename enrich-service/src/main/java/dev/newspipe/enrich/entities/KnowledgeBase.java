@@ -105,7 +105,7 @@ final class KnowledgeBase {
 
     private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "xiv", "xvi");
 
-    /** The last word of a full name of two words or more, unless it is a suffix ("Jr.") or an initial. */
+    /** The last word of a full name of two words or more, unless it is a suffix ("Jr.") or too short to tell ("Son", "Fox"). */
     private static void addSurname(Set<String> surnames, String form) {
         List<Token> tokens = WordTokenizer.tokenize(form, 0, form.length());
         while (tokens.size() > 1 && (NAME_SUFFIXES.contains(tokens.get(tokens.size() - 1).key())
@@ -113,7 +113,7 @@ final class KnowledgeBase {
             tokens = tokens.subList(0, tokens.size() - 1);
         }
         String last = tokens.get(tokens.size() - 1).key();
-        if (tokens.size() >= 2 && last.length() > 2) {
+        if (tokens.size() >= 2 && last.length() > 3) {
             surnames.add(last);
         }
     }

@@ -48,8 +48,9 @@ final class SentenceSplitter {
                     if (e <= s) {
                         continue;
                     }
-                    if (pending != null && endsWithInitialOrTitle(text, pending[0], pending[1])) {
-                        // "M. Gatting", "Dr. Smith": the model's split after an initial or a title is wrong.
+                    if (pending != null && (endsWithInitialOrTitle(text, pending[0], pending[1]) || Character.isLowerCase(text.charAt(s)))) {
+                        // "M. Gatting", "Dr. Smith", "F.W. de Klerk": the model's split after an initial or a title,
+                        // or before a word in lower case, is wrong.
                         pending[1] = e;
                     } else {
                         if (pending != null) {
@@ -70,10 +71,28 @@ final class SentenceSplitter {
     private static final Set<String> TITLE_ABBREVIATIONS = Set.of("Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov",
             "Lt", "Col", "Capt", "Sgt", "Adm", "Prof", "Rev", "St", "Mt", "Ft", "No");
 
-    /** The span ends with a single-letter initial ("M.") or a title abbreviation ("Dr."). */
+    /** Initials that are mostly places or bodies, so a sentence may well end with them ("... in the U.S. The ..."). */
+    static final Set<String> PLACE_INITIALS = Set.of("U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.",
+            "U.A.E.", "U.S.A.", "S.A.", "N.V.", "B.V.", "A.G.", "P.M.", "A.M.", "N.J.", "N.C.", "S.C.");
+
+    /**
+     * The span ends with a single-letter initial ("M."), run-together initials of a person ("F.W.", "A.J.P.") or a
+     * title abbreviation ("Dr.").
+     */
     private static boolean endsWithInitialOrTitle(String text, int start, int end) {
         if (end - start < 2 || text.charAt(end - 1) != '.') {
             return false;
+        }
+        int initialsStart = end;
+        while (initialsStart - 2 >= start && text.charAt(initialsStart - 1) == '.'
+                && Character.isUpperCase(text.charAt(initialsStart - 2))
+                && (initialsStart - 2 == start || !Character.isLetterOrDigit(text.charAt(initialsStart - 3))
+                        || text.charAt(initialsStart - 3) == '.')) {
+            initialsStart -= 2;
+        }
+        if (end - initialsStart >= 4 && (initialsStart == start || !Character.isLetterOrDigit(text.charAt(initialsStart - 1)))
+                && !PLACE_INITIALS.contains(text.substring(initialsStart, end))) {
+            return true;
         }
         int wordStart = end - 1;
         while (wordStart > start && Character.isLetter(text.charAt(wordStart - 1))) {

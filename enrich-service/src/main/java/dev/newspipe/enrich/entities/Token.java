@@ -6,8 +6,21 @@ package dev.newspipe.enrich.entities;
  */
 record Token(int start, int end, String text, String key) {
 
+    /** Upper case first, or an Arabic name after its article ("al-Assad", "el-Sisi"), which news writes in lower case. */
     boolean isCapitalized() {
-        return Character.isUpperCase(text.charAt(0));
+        char first = text.charAt(0);
+        return Character.isUpperCase(first) || (first == 'a' || first == 'e') && hasArticlePrefix();
+    }
+
+    private boolean hasArticlePrefix() {
+        int hyphen = text.indexOf('-');
+        if (hyphen < 2 || hyphen > 3 || hyphen + 1 >= text.length() || !Character.isUpperCase(text.charAt(hyphen + 1))) {
+            return false;
+        }
+        String article = text.substring(0, hyphen);
+        return article.equals("al") || article.equals("el") || article.equals("an") || article.equals("ar")
+                || article.equals("as") || article.equals("ash") || article.equals("at") || article.equals("az")
+                || article.equals("ad");
     }
 
     boolean startsWithLetter() {

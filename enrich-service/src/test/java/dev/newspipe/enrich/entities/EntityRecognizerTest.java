@@ -354,6 +354,20 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void anArabicNameAfterItsArticleAndRunTogetherInitialsStayOneName() {
+        String body = "President Bashar al-Assad met the envoy in Damascus on Monday , and the talks were attended by Tarek"
+                + " al-Wazzani and by J.R. Orsolwe . Later al-Assad said the talks went well .";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        Entity assad = get(entities, "Bashar al-Assad");
+        assertEquals(EntityType.PERSON, assad.type());
+        assertEquals(2, assad.count(), "the bare 'al-Assad' links to the full name: " + assad.mentions());
+        assertEquals(EntityType.PERSON, get(entities, "Tarek al-Wazzani").type());
+        assertEquals(EntityType.PERSON, get(entities, "J.R. Orsolwe").type());
+        List<int[]> spans = recognizer.sentences("He met F.W. de Klerk and B.J. Orsolwe on Monday. They talked.");
+        assertEquals(2, spans.size(), "no break after run-together initials or before a word in lower case");
+    }
+
+    @Test
     void sentencesSplitLinesAndPunctuation() {
         String body = "First line without a stop\nDr. Smith arrived. He left at 5 p.m. on Monday. Then it rained.";
         List<int[]> spans = recognizer.sentences(body);
