@@ -80,6 +80,13 @@ EXTRA_ALIASES = {
     "SZ": ["Swaziland"],
     "CV": ["Cape Verde"],
     "VA": ["Holy See"],
+    "BA": ["Bosnia"],
+    "TT": ["Trinidad"],
+    "KZ": ["Kazakstan"],
+    "SR": ["Surinam"],
+    "FO": ["Faroes", "Faeroes"],
+    "CD": ["Zaire"],
+    "BY": ["Byelorussia"],
 }
 EXTRA_CAPITAL_ALIASES = {
     "Kyiv": ["Kiev"], "Washington D.C.": ["Washington, D.C.", "Washington DC", "Washington"],
