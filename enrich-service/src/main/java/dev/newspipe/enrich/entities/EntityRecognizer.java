@@ -816,7 +816,7 @@ public final class EntityRecognizer {
                 j++;
                 end = j;
             } else if (j > i && j + 1 < n && connects(tokens, i, j)) {
-                j++;
+                j += isDoubleParticle(tokens, j) ? 2 : 1;
                 if (tokens.get(j).key().equals("the") && j + 1 < n) {
                     j++;
                 }
@@ -866,11 +866,22 @@ public final class EntityRecognizer {
         return t.isWord() && t.isCapitalized();
     }
 
+    /** Two name particles in a row before a capitalised word: "van der Westhuizen", "de la Vega". */
+    private static boolean isDoubleParticle(List<Token> tokens, int j) {
+        return j + 2 < tokens.size() && FOREIGN_PARTICLES.contains(tokens.get(j).key())
+                && FOREIGN_PARTICLES.contains(tokens.get(j + 1).key()) && !tokens.get(j + 1).isCapitalized()
+                && tokens.get(j + 2).isCapitalized();
+    }
+
     private boolean connects(List<Token> tokens, int chunkStart, int j) {
         Token t = tokens.get(j);
         String key = t.key();
         Token next = tokens.get(j + 1);
         Token previous = tokens.get(j - 1);
+        if (isDoubleParticle(tokens, j)) {
+            // "Joost van der Westhuizen", "Ponce de la Vega"
+            return !lexicon.orgSuffixes.contains(previous.key());
+        }
         if (!next.isCapitalized() && !key.equals("of")) {
             return false;
         }

@@ -368,6 +368,14 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void twoNameParticlesJoinTheNameAndARoleOpeningASentenceIsNotPartOfIt() {
+        List<Entity> entities = recognizer.recognize("", "The hosts won when fly-half Pieter van der Merwolde kicked a late"
+                + " penalty . Broker Tarik Osmanli said the market would stay calm .", "en");
+        assertEquals(EntityType.PERSON, get(entities, "Pieter van der Merwolde").type(), entities.toString());
+        assertEquals(EntityType.PERSON, get(entities, "Tarik Osmanli").type(), entities.toString());
+    }
+
+    @Test
     void sentencesSplitLinesAndPunctuation() {
         String body = "First line without a stop\nDr. Smith arrived. He left at 5 p.m. on Monday. Then it rained.";
         List<int[]> spans = recognizer.sentences(body);
