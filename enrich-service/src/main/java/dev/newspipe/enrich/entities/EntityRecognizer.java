@@ -797,7 +797,7 @@ public final class EntityRecognizer {
             Token t = tokens.get(j);
             if (t.isWord() && t.isCapitalized()) {
                 if (j > i) {
-                    if (lexicon.nonEntities.contains(t.key())) {
+                    if (lexicon.nonEntities.contains(t.key()) || isExchangeCode(tokens, j)) {
                         break;
                     }
                     if (lexicon.isTitle(t.key()) && titlePhraseEnd(s, j) > j) {
@@ -1241,6 +1241,19 @@ public final class EntityRecognizer {
         return c;
     }
 
+    /** "HD.N", "MSFT.O", "VOD.L": capitals, a dot and a one- or two-letter exchange suffix written together. */
+    private static boolean isExchangeCode(List<Token> tokens, int i) {
+        if (i + 2 >= tokens.size() || !tokens.get(i).isAllCaps() || tokens.get(i).text().length() > 5) {
+            return false;
+        }
+        Token dot = tokens.get(i + 1);
+        Token suffix = tokens.get(i + 2);
+        return dot.text().equals(".") && dot.start() == tokens.get(i).end() && suffix.start() == dot.end()
+                && suffix.text().length() <= 2 && suffix.isAllCaps() == (suffix.text().length() == 2)
+                && Character.isUpperCase(suffix.text().charAt(0))
+                && (i + 3 >= tokens.size() || !tokens.get(i + 3).text().equals("."));
+    }
+
     private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she", "him", "his", "her", "himself", "herself");
 
     /**
@@ -1383,6 +1396,10 @@ public final class EntityRecognizer {
             if (c.length() == 1 && candidateTokens.get(c.from).isAllCaps() && c.from > 0
                     && candidateTokens.get(c.from - 1).text().equals("(")) {
                 // "Home Depot Inc. (HD.N)": a ticker, or an acronym of nothing named here
+                continue;
+            }
+            if (c.length() == 1 && isExchangeCode(candidateTokens, c.from)) {
+                // "Home Depot Inc. HD.N for $271 million": a Reuters instrument code, not a name
                 continue;
             }
             if (isShoutedByline(c)) {

@@ -3,6 +3,7 @@ package dev.newspipe.enrich.entities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -48,9 +49,10 @@ final class SentenceSplitter {
                     if (e <= s) {
                         continue;
                     }
-                    if (pending != null && (endsWithInitialOrTitle(text, pending[0], pending[1]) || Character.isLowerCase(text.charAt(s)))) {
+                    if (pending != null && (endsWithInitialOrTitle(text, pending[0], pending[1]) || Character.isLowerCase(text.charAt(s))
+                            || EXCHANGE_CODE.matcher(text).region(s, e).lookingAt())) {
                         // "M. Gatting", "Dr. Smith", "F.W. de Klerk": the model's split after an initial or a title,
-                        // or before a word in lower case, is wrong.
+                        // or before a word in lower case or an exchange code ("Kmart Holdings Corp. KMRT.O said"), is wrong.
                         pending[1] = e;
                     } else {
                         if (pending != null) {
@@ -72,6 +74,9 @@ final class SentenceSplitter {
             "Lt", "Col", "Capt", "Sgt", "Adm", "Prof", "Rev", "St", "Mt", "Ft", "No");
 
     /** Initials that are mostly places or bodies, so a sentence may well end with them ("... in the U.S. The ..."). */
+    /** A Reuters instrument code such as "KMRT.O" or "VOD.L", which follows a company's name. */
+    private static final Pattern EXCHANGE_CODE = Pattern.compile("[A-Z]{1,5}\\.[A-Z]{1,2}(?![.A-Za-z])");
+
     static final Set<String> PLACE_INITIALS = Set.of("U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.",
             "U.A.E.", "U.S.A.", "S.A.", "N.V.", "B.V.", "A.G.", "P.M.", "A.M.", "N.J.", "N.C.", "S.C.");
 

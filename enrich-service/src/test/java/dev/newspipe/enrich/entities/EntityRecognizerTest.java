@@ -376,6 +376,19 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void anExchangeCodeAfterACompanyIsNoNameAndAnIndustryWordOpeningTheSentenceIsNotPartOfIt() {
+        String body = "NEW YORK (Reuters) - Retailer Quillmart Holdings Corp. QMRT.O on Monday said it would sell 18 stores to"
+                + " Velmora Depot Inc. VDP.N for $271 million. Orsini Communications ORS.N will use the stores.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Quillmart Holdings").type(), entities.toString());
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Velmora Depot").type(), entities.toString());
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Orsini Communications").type(), entities.toString());
+        for (String code : List.of("QMRT", "VDP", "ORS")) {
+            assertTrue(find(entities, code).isEmpty(), code + " in " + entities);
+        }
+    }
+
+    @Test
     void sentencesSplitLinesAndPunctuation() {
         String body = "First line without a stop\nDr. Smith arrived. He left at 5 p.m. on Monday. Then it rained.";
         List<int[]> spans = recognizer.sentences(body);
