@@ -738,15 +738,12 @@ public final class EntityRecognizer {
             return false;
         }
         Token next = tokens.get(owned);
-        return next.isCapitalized() || next.key().equals("lead") || next.key().equals("loss") || next.startsWithDigit()
-                || isOrdinal(next.key());
+        return next.isCapitalized() || next.startsWithDigit() || SIDE_OWNS.contains(next.key());
     }
 
-    private static boolean isOrdinal(String key) {
-        return key.endsWith("th") && key.length() > 2 && (Character.isDigit(key.charAt(0)) || key.equals("fourth")
-                || key.equals("fifth") || key.equals("sixth") || key.equals("seventh") || key.equals("eighth")
-                || key.equals("ninth") || key.equals("tenth")) || key.equals("first") || key.equals("second") || key.equals("third");
-    }
+    /** What a side owns after "'s": a lead, a loss, or a place in a count ("Boston 's seventh loss"; "10th" is a number). */
+    private static final Set<String> SIDE_OWNS = Set.of("lead", "loss", "win", "first", "second", "third", "fourth",
+            "fifth", "sixth", "seventh", "eighth", "ninth", "tenth");
 
     private static Candidate kbCandidate(Sentence s, KbMatch match) {
         Candidate c = new Candidate(s, match.from(), match.to(), match.start(), match.end(),

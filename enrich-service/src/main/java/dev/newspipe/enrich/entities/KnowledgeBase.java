@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.newspipe.events.ArticleEnriched.EntityType;
 import dev.newspipe.events.TsvResource;
@@ -103,13 +104,15 @@ final class KnowledgeBase {
         return new KnowledgeBase(new HashMap<>(byKey), new HashSet<>(prefixes), maxTokens[0], Set.copyOf(surnames));
     }
 
-    private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "xiv", "xvi");
+    private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr");
+    /** A regnal or family number after a name ("Charles III", "Leo XIV"). */
+    private static final Pattern ROMAN_NUMERAL = Pattern.compile("[ivx]{1,4}");
 
     /** The last word of a full name of two words or more, unless it is a suffix ("Jr.") or too short to tell ("Son", "Fox"). */
     private static void addSurname(Set<String> surnames, String form) {
         List<Token> tokens = WordTokenizer.tokenize(form, 0, form.length());
         while (tokens.size() > 1 && (NAME_SUFFIXES.contains(tokens.get(tokens.size() - 1).key())
-                || !tokens.get(tokens.size() - 1).isWord())) {
+                || ROMAN_NUMERAL.matcher(tokens.get(tokens.size() - 1).key()).matches() || !tokens.get(tokens.size() - 1).isWord())) {
             tokens = tokens.subList(0, tokens.size() - 1);
         }
         String last = tokens.get(tokens.size() - 1).key();
