@@ -2,6 +2,7 @@ package dev.newspipe.enrich;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import dev.newspipe.enrich.entities.EntityRecognizer;
@@ -53,11 +54,15 @@ public final class ArticleEnricher {
         String body = article.body();
         DetectedLanguage language = language(article);
         String code = language.code();
-        List<MediaTopic> topicList = topics.classify(headline, body, code);
+        TopicClassifier.Scores scores = topics.score(headline, body, code);
+        List<MediaTopic> byWords = topics.topics(scores, Map.of());
         // Topics first: in a sports story a town that wins or is played for names its team.
-        boolean sportsStory = !topicList.isEmpty() && topicList.get(0).code().equals(SPORT);
+        boolean sportsStory = !byWords.isEmpty() && byWords.get(0).code().equals(SPORT);
         EntityRecognizer.Recognition recognition = entities.analyse(headline, body, code, sportsStory);
         List<Entity> found = recognition.entities();
+        // Then the known entities' fields: a club, a head of government, an armed group named in the article.
+        List<MediaTopic> topicList = recognition.domains().isEmpty() ? byWords
+                : topics.topics(scores, KnownDomainTopics.evidence(recognition.domains()));
         List<int[]> sentences = recognition.englishSentences() != null ? recognition.englishSentences()
                 : entities.sentences(body);
         return new ArticleEnriched(article, VERSION, clock.instant(), language, found,

@@ -78,6 +78,14 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void aKnownClubNamedInTheArticleCountsForSport() {
+        // No word of sport: only the club, which the knowledge base knows.
+        ArticleEnriched signing = ENRICHER.enrich(article("Predators reach deal with first-round pick",
+                "The Nashville Predators agreed a three-year contract with their first-round pick on Tuesday.", null));
+        assertEquals("medtop:15000000", signing.topics().get(0).code(), signing.topics().toString());
+    }
+
+    @Test
     void signaturesAreDeterministicAndSeparateDifferentTexts() {
         String body = "The mayor spoke on Monday. She said the harbour would be rebuilt before the winter storms.";
         ArticleEnriched a = ENRICHER.enrich(article("Harbour to be rebuilt", body, null));

@@ -92,7 +92,7 @@ public final class EntityRecognizer {
      * The entities, and for English the sentence spans the recognizer split the body into (null for other
      * languages), so that callers needing sentences do not run the sentence model a second time.
      */
-    public record Recognition(List<Entity> entities, List<int[]> englishSentences) {
+    public record Recognition(List<Entity> entities, List<int[]> englishSentences, Map<String, KnownDomain> domains) {
     }
 
     public Recognition analyse(String headline, String body, String languageCode) {
@@ -143,7 +143,8 @@ public final class EntityRecognizer {
             Sentence headlineSentence = new Sentence(-1, tokens, true);
             doc.inHeadline.addAll(headlineHits(doc, headlineSentence));
         }
-        return new Recognition(build(doc), english ? spans : null);
+        List<Entity> entities = build(doc);
+        return new Recognition(entities, english ? spans : null, domains(doc, entities));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -240,6 +241,8 @@ public final class EntityRecognizer {
         final EntityType type;
         final String name;
         final List<Mention> mentions = new ArrayList<>();
+        /** The knowledge-base entry, for a known entity. */
+        KnowledgeBase.Entry entry;
         int firstSentence = Integer.MAX_VALUE;
         int demonymMentions;
 
@@ -1529,7 +1532,9 @@ public final class EntityRecognizer {
     }
 
     private Resolved resolvedFor(Document doc, KnowledgeBase.Entry entry) {
-        return doc.entities.computeIfAbsent(entry.id(), id -> new Resolved(id, entry.type(), entry.name()));
+        Resolved resolved = doc.entities.computeIfAbsent(entry.id(), id -> new Resolved(id, entry.type(), entry.name()));
+        resolved.entry = entry;
+        return resolved;
     }
 
     private Resolved resolvedFor(Document doc, EntityType type, String name) {
@@ -1581,6 +1586,21 @@ public final class EntityRecognizer {
 
     // ---------------------------------------------------------------------------------------------
     // Output
+
+    /** The known domain of each reported entity the knowledge base gives one (by entity id). */
+    private static Map<String, KnownDomain> domains(Document doc, List<Entity> entities) {
+        Map<String, KnownDomain> domains = new HashMap<>();
+        for (Entity entity : entities) {
+            Resolved r = doc.entities.get(entity.id());
+            if (r == null) {
+                r = doc.inHeadline.stream().filter(h -> h.id.equals(entity.id())).findFirst().orElse(null);
+            }
+            if (r != null && r.entry != null && r.entry.domain() != null) {
+                domains.put(entity.id(), r.entry.domain());
+            }
+        }
+        return domains;
+    }
 
     private List<Entity> build(Document doc) {
         int maxCount = 1;

@@ -21,7 +21,7 @@ final class KnowledgeBase {
     static final List<String> FILES = List.of("/kb/people.tsv", "/kb/organizations.tsv", "/kb/countries.tsv",
             "/kb/places.tsv", "/kb/events-products.tsv", "/kb/sports-teams.tsv");
 
-    record Entry(String id, EntityType type, String name, String note, String file) {
+    record Entry(String id, EntityType type, String name, String note, String file, KnownDomain domain) {
     }
 
     private static boolean hasQid(Entry entry) {
@@ -75,8 +75,9 @@ final class KnowledgeBase {
                 EntityType type = EntityType.valueOf(row[1].strip());
                 String name = row[2].strip();
                 String qid = row[0].strip();
-                Entry entry = new Entry(qid.isEmpty() ? EntitySlugs.slug(type, name) : qid, type, name,
-                        column(row, 6), file);
+                String note = column(row, 6);
+                Entry entry = new Entry(qid.isEmpty() ? EntitySlugs.slug(type, name) : qid, type, name, note, file,
+                        KnownDomain.of(file, note));
                 add(byKey, maxTokens, name, entry, false, false);
                 for (String alias : split(column(row, 3))) {
                     add(byKey, maxTokens, alias, entry, false, false);

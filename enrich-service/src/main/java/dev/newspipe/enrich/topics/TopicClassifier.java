@@ -116,6 +116,7 @@ public final class TopicClassifier {
     /** For each topic index, its broader topics' indexes, narrowest first, the topic itself included. */
     private final int[][] chains;
     private final int[][] children;
+    private final Map<String, Integer> indexByCode;
     private final Map<String, CueSet> cueSets = new HashMap<>();
     /** Cues numbered while loading; frozen into {@link #cueCount} at the end of the constructor. */
     private int cuesLoaded;
@@ -149,6 +150,7 @@ public final class TopicClassifier {
         }
         load(cuesResource, index);
         cueCount = cuesLoaded;
+        indexByCode = Map.copyOf(index);
     }
 
     private void load(String resource, Map<String, Integer> index) {
@@ -248,7 +250,42 @@ public final class TopicClassifier {
      * topics. Never empty when headline or body holds a word; never throws on odd input.
      */
     public List<MediaTopic> classify(String headline, String body, String languageCode) {
-        return classify(headline, body, languageCode, null);
+        return topics(score(headline, body, languageCode), Map.of());
+    }
+
+    /** The evidence of one article, scanned once: {@link #topics} turns it into topics, with or without more evidence. */
+    public static final class Scores {
+        private final double[] raw;
+        private final boolean anyWords;
+
+        private Scores(double[] raw, boolean anyWords) {
+            this.raw = raw;
+            this.anyWords = anyWords;
+        }
+    }
+
+    public Scores score(String headline, String body, String languageCode) {
+        return scan(headline, body, languageCode, null);
+    }
+
+    /**
+     * Topics from scanned evidence plus evidence from elsewhere, in cue-weight units per Media Topic code (a known
+     * sports club named in the article counts like a clear sport word); codes that do not exist are ignored.
+     */
+    public List<MediaTopic> topics(Scores scores, Map<String, Double> extraByCode) {
+        double[] raw = scores.raw;
+        if (!extraByCode.isEmpty()) {
+            raw = raw.clone();
+            for (Map.Entry<String, Double> extra : extraByCode.entrySet()) {
+                Integer topic = indexByCode.get(extra.getKey());
+                if (topic != null) {
+                    for (int t : chains[topic]) {
+                        raw[t] += extra.getValue();
+                    }
+                }
+            }
+        }
+        return select(raw, scores.anyWords);
     }
 
     /**
@@ -257,11 +294,11 @@ public final class TopicClassifier {
      */
     public List<String> explain(String headline, String body, String languageCode) {
         List<String> lines = new ArrayList<>();
-        classify(headline, body, languageCode, lines);
+        scan(headline, body, languageCode, lines);
         return lines;
     }
 
-    private List<MediaTopic> classify(String headline, String body, String languageCode, List<String> explanation) {
+    private Scores scan(String headline, String body, String languageCode, List<String> explanation) {
         double[] raw = new double[codes.length];
         Evidence evidence = new Evidence(cueCount);
         List<CueSet> sets = setsFor(languageCode);
@@ -284,7 +321,7 @@ public final class TopicClassifier {
                 explanation.add(line.toString());
             }
         }
-        return select(raw, anyWords);
+        return new Scores(raw, anyWords);
     }
 
     /** Per cue: best position weight and the sum of all of them. */
