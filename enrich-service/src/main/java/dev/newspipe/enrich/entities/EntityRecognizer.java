@@ -1241,16 +1241,16 @@ public final class EntityRecognizer {
         return c;
     }
 
-    /** "HD.N", "MSFT.O", "VOD.L": capitals, a dot and a one- or two-letter exchange suffix written together. */
+    /** "HD.N", "MSFT.O", "VOD.L" starting at token i: the tokenizer splits an exchange code at its dot. */
     private static boolean isExchangeCode(List<Token> tokens, int i) {
-        if (i + 2 >= tokens.size() || !tokens.get(i).isAllCaps() || tokens.get(i).text().length() > 5) {
+        if (i + 2 >= tokens.size()) {
             return false;
         }
+        Token code = tokens.get(i);
         Token dot = tokens.get(i + 1);
         Token suffix = tokens.get(i + 2);
-        return dot.text().equals(".") && dot.start() == tokens.get(i).end() && suffix.start() == dot.end()
-                && suffix.text().length() <= 2 && suffix.isAllCaps() == (suffix.text().length() == 2)
-                && Character.isUpperCase(suffix.text().charAt(0))
+        return dot.start() == code.end() && suffix.start() == dot.end()
+                && SentenceSplitter.isExchangeCode(code.text() + dot.text() + suffix.text())
                 && (i + 3 >= tokens.size() || !tokens.get(i + 3).text().equals("."));
     }
 

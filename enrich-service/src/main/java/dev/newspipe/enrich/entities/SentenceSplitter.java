@@ -77,6 +77,10 @@ final class SentenceSplitter {
     /** A Reuters instrument code such as "KMRT.O" or "VOD.L", which follows a company's name. */
     private static final Pattern EXCHANGE_CODE = Pattern.compile("[A-Z]{1,5}\\.[A-Z]{1,2}(?![.A-Za-z])");
 
+    static boolean isExchangeCode(String word) {
+        return EXCHANGE_CODE.matcher(word).matches();
+    }
+
     static final Set<String> PLACE_INITIALS = Set.of("U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.",
             "U.A.E.", "U.S.A.", "S.A.", "N.V.", "B.V.", "A.G.", "P.M.", "A.M.", "N.J.", "N.C.", "S.C.");
 
