@@ -1591,10 +1591,8 @@ public final class EntityRecognizer {
     private static Map<String, KnownDomain> domains(Document doc, List<Entity> entities) {
         Map<String, KnownDomain> domains = new HashMap<>();
         for (Entity entity : entities) {
+            // Every resolved entity, headline-only ones included, is kept in doc.entities by id.
             Resolved r = doc.entities.get(entity.id());
-            if (r == null) {
-                r = doc.inHeadline.stream().filter(h -> h.id.equals(entity.id())).findFirst().orElse(null);
-            }
             if (r != null && r.entry != null && r.entry.domain() != null) {
                 domains.put(entity.id(), r.entry.domain());
             }
