@@ -1,6 +1,7 @@
 package dev.newspipe.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +13,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newspipe.enrich.topics.TopicClassifier;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleEnriched.Entity;
 import dev.newspipe.events.ArticleEnriched.EntityType;
+import dev.newspipe.events.ArticleEnriched.MediaTopic;
 import dev.newspipe.events.ArticleIngested;
 
 /** The whole engine on texts of the project's own; the parts have their own tests. */
@@ -83,6 +86,29 @@ class ArticleEnricherTest {
         ArticleEnriched signing = ENRICHER.enrich(article("Predators reach deal with first-round pick",
                 "The Nashville Predators agreed a three-year contract with their first-round pick on Tuesday.", null));
         assertEquals("medtop:15000000", signing.topics().get(0).code(), signing.topics().toString());
+    }
+
+    @Test
+    void theMeaningOfTheLeadDecidesWhereTheCueWordsLeaveTwoFieldsClose() {
+        String headline = "Chip prices cut by a third";
+        String body = "The newest processors drop in price by up to 35 percent as rivals launch cheaper parts.";
+        // By cue words alone the price words put economy just ahead of science and technology.
+        List<MediaTopic> byWords = new TopicClassifier().classify(headline, body, "en");
+        assertEquals("medtop:04000000", byWords.get(0).code(), byWords.toString());
+        assertTrue(ArticleEnricher.isOpen(byWords), byWords.toString());
+        ArticleEnriched enriched = ENRICHER.enrich(article(headline, body, "en"));
+        assertEquals("medtop:13000000", enriched.topics().get(0).code(), enriched.topics().toString());
+    }
+
+    @Test
+    void onlyCloseTopicsAreOpen() {
+        MediaTopic politics = new MediaTopic("medtop:11000000", "politics", 0.9, 1);
+        MediaTopic election = new MediaTopic("medtop:20000587", "election", 0.8, 2);
+        assertTrue(ArticleEnricher.isOpen(List.of()));
+        assertTrue(ArticleEnricher.isOpen(List.of(new MediaTopic("medtop:11000000", "politics", 0.3, 1))));
+        assertFalse(ArticleEnricher.isOpen(List.of(politics, election)), "a narrower topic is no rival");
+        assertFalse(ArticleEnricher.isOpen(List.of(politics, new MediaTopic("medtop:04000000", "economy", 0.45, 1))));
+        assertTrue(ArticleEnricher.isOpen(List.of(politics, election, new MediaTopic("medtop:04000000", "economy", 0.6, 1))));
     }
 
     @Test

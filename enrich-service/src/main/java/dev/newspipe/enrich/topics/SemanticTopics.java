@@ -1,0 +1,133 @@
+package dev.newspipe.enrich.topics;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.newspipe.events.MediaTopics;
+
+/**
+ * Level-1 Media Topics by meaning rather than by cue word: an article's lead is embedded and compared with
+ * short prototype lines written for each topic ({@code /topics/prototypes.tsv}). It finds the field of a
+ * text whose words the cue file does not know ("unveils a faster processor", "the striker was sold"), so the
+ * engine asks it where the cue words leave the choice open. English only, as the model is.
+ */
+public final class SemanticTopics {
+
+    public static final String DEFAULT_PROTOTYPES = "/topics/prototypes.tsv";
+    /** Softmax temperature over cosine similarities: the closest topics share the evidence, the far ones get none. */
+    static final double TEMPERATURE = 0.03;
+    /** Shares below this are dropped, so a far topic never appears from noise. */
+    static final double MIN_SHARE = 0.05;
+
+    private final SentenceEncoder encoder;
+    private final String[] codes;
+    private final int[] topicOfPrototype;
+    private final float[][] prototypes;
+
+    public SemanticTopics(SentenceEncoder encoder) {
+        this(encoder, DEFAULT_PROTOTYPES);
+    }
+
+    public SemanticTopics(SentenceEncoder encoder, String prototypesResource) {
+        this.encoder = encoder;
+        Map<String, Integer> topicIndex = new LinkedHashMap<>();
+        List<Integer> topicOf = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (String[] line : read(prototypesResource)) {
+            String code = line[0];
+            List<MediaTopics.Topic> chain = MediaTopics.withAncestors(code);
+            if (chain.size() != 1 || chain.get(0).level() != 1) {
+                throw new IllegalStateException(prototypesResource + ": " + code + " is not a level-1 Media Topic");
+            }
+            topicOf.add(topicIndex.computeIfAbsent(code, c -> topicIndex.size()));
+            vectors.add(encoder.encode(line[1]));
+        }
+        if (vectors.isEmpty()) {
+            throw new IllegalStateException(prototypesResource + " holds no prototype");
+        }
+        this.codes = topicIndex.keySet().toArray(String[]::new);
+        this.topicOfPrototype = topicOf.stream().mapToInt(Integer::intValue).toArray();
+        this.prototypes = vectors.toArray(float[][]::new);
+    }
+
+    /**
+     * Evidence for level-1 topics from the meaning of a text, {@code weight} shared among the closest
+     * topics (softmax of each topic's best cosine similarity); topics with a share under 5% are left out.
+     */
+    public Map<String, Double> evidence(String text, double weight) {
+        double[] best = similarities(encoder.encode(text));
+        double max = Double.NEGATIVE_INFINITY;
+        for (double s : best) {
+            max = Math.max(max, s);
+        }
+        double total = 0;
+        double[] shares = new double[best.length];
+        for (int t = 0; t < best.length; t++) {
+            shares[t] = Math.exp((best[t] - max) / TEMPERATURE);
+            total += shares[t];
+        }
+        Map<String, Double> evidence = new HashMap<>();
+        for (int t = 0; t < best.length; t++) {
+            double share = shares[t] / total;
+            if (share >= MIN_SHARE) {
+                evidence.put(codes[t], weight * share);
+            }
+        }
+        return evidence;
+    }
+
+    /** Per topic (in {@link #codes()} order), the cosine similarity of its closest prototype to the vector. */
+    double[] similarities(float[] vector) {
+        double[] best = new double[codes.length];
+        java.util.Arrays.fill(best, -1);
+        for (int p = 0; p < prototypes.length; p++) {
+            float[] prototype = prototypes[p];
+            double dot = 0;
+            for (int d = 0; d < prototype.length; d++) {
+                dot += prototype[d] * vector[d];
+            }
+            int topic = topicOfPrototype[p];
+            best[topic] = Math.max(best[topic], dot);
+        }
+        return best;
+    }
+
+    List<String> codes() {
+        return List.of(codes);
+    }
+
+    private static List<String[]> read(String resource) {
+        InputStream in = SemanticTopics.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("topic prototypes not found: " + resource);
+        }
+        List<String[]> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\t");
+                if (fields.length != 2 || fields[1].isBlank()) {
+                    throw new IllegalStateException(resource + " line " + number + ": expected code<TAB>text");
+                }
+                lines.add(new String[] {fields[0].strip(), fields[1].strip()});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return lines;
+    }
+}
