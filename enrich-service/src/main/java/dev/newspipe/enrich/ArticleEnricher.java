@@ -34,12 +34,17 @@ public final class ArticleEnricher {
     static final int KEYWORDS = 10;
     static final int SUMMARY_CHARS = 400;
     /**
-     * Word pieces (with [CLS] and [SEP]) of headline and lead that the sentence model reads: about the headline
-     * and the first words of the lead. Its cost grows with them, ~0.1 ms each on one core; AG News gave 79.9%
-     * at 24 and at 32, 80.1% at 64 (docs/benchmarks.md).
+     * Word pieces (with [CLS] and [SEP]) of headline and lead that the sentence model reads: the headline and
+     * the lead's first sentence or two. Its cost grows with them, ~0.1 ms each on one core; AG News gave 79.9%
+     * at 24 and 80.3% at 48 and at 64 (docs/benchmarks.md).
      */
-    static final int LEAD_TOKENS = 24;
-    /** The sentence model is asked only when the first two top-level topics by cue words are closer than this. */
+    static final int LEAD_TOKENS = 48;
+    /**
+     * The sentence model is asked only where the cue words leave the choice open: the first top-level topic's
+     * score is under {@link #THIN_EVIDENCE} (a score grows with the evidence behind it, so a long article with
+     * many cue words rarely needs the model) and the second is closer to it than {@link #OPEN_MARGIN}.
+     */
+    static final double THIN_EVIDENCE = 0.8;
     static final double OPEN_MARGIN = 0.4;
     /** Its evidence, in cue-weight units (a clear cue word in the lead weighs about 2). */
     static final double SEMANTIC_WEIGHT = 3;
@@ -95,7 +100,7 @@ public final class ArticleEnricher {
                 StorySignatures.of(StorySignatures.words(headline + "\n" + body)));
     }
 
-    /** True when the first two top-level topics are within {@link #OPEN_MARGIN} of each other, or there is none. */
+    /** True when the first top-level topic has thin evidence and the second is close to it (or there is none). */
     static boolean isOpen(List<MediaTopic> topics) {
         double[] best = new double[2];
         int found = 0;
@@ -104,7 +109,7 @@ public final class ArticleEnricher {
                 best[found++] = topics.get(i).score();
             }
         }
-        return best[0] - best[1] < OPEN_MARGIN;
+        return best[0] < THIN_EVIDENCE && best[0] - best[1] < OPEN_MARGIN;
     }
 
     /**
