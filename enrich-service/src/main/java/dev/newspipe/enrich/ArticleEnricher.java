@@ -83,7 +83,7 @@ public final class ArticleEnricher {
         Map<String, Double> known = recognition.domains().isEmpty() ? Map.of()
                 : KnownDomainTopics.evidence(recognition.domains());
         List<MediaTopic> topicList = known.isEmpty() ? byWords : topics.topics(scores, known);
-        // Last the meaning of the lead, where the words leave two fields close (or find none).
+        // Last the meaning of headline and lead, where the words give little evidence and leave two fields close.
         if ("en".equals(code) && isOpen(topicList)) {
             Map<String, Double> evidence = new HashMap<>(known);
             semanticTopics.evidence(headline + "\n" + body, SEMANTIC_WEIGHT)

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class SemanticTopics {
     /** Per topic (in {@link #codes()} order), the cosine similarity of its closest prototype to the vector. */
     double[] similarities(float[] vector) {
         double[] best = new double[codes.length];
-        java.util.Arrays.fill(best, -1);
+        Arrays.fill(best, -1);
         for (int p = 0; p < prototypes.length; p++) {
             float[] prototype = prototypes[p];
             double dot = 0;
