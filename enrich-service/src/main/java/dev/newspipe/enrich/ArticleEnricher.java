@@ -47,7 +47,7 @@ public final class ArticleEnricher {
     static final double THIN_EVIDENCE = 0.8;
     static final double OPEN_MARGIN = 0.4;
     /** Its evidence, in cue-weight units (a clear cue word in the lead weighs about 2). */
-    static final double SEMANTIC_WEIGHT = 3;
+    static final double SEMANTIC_WEIGHT = 4;
 
     private final Clock clock;
     private final LanguageIdentifier languages = new LanguageIdentifier();
