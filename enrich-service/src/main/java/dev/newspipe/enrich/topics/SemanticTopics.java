@@ -1,11 +1,5 @@
 package dev.newspipe.enrich.topics;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.newspipe.events.MediaTopics;
+import dev.newspipe.events.TsvResource;
 
 /**
  * Level-1 Media Topics by meaning rather than by cue word: an article's lead is embedded and compared with
@@ -44,13 +39,13 @@ public final class SemanticTopics {
         List<Integer> topicOf = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         for (String[] line : read(prototypesResource)) {
-            String code = line[0];
+            String code = line[0].strip();
             List<MediaTopics.Topic> chain = MediaTopics.withAncestors(code);
             if (chain.size() != 1 || chain.get(0).level() != 1) {
                 throw new IllegalStateException(prototypesResource + ": " + code + " is not a level-1 Media Topic");
             }
             topicOf.add(topicIndex.computeIfAbsent(code, c -> topicIndex.size()));
-            vectors.add(encoder.encode(line[1]));
+            vectors.add(encoder.encode(line[1].strip()));
         }
         if (vectors.isEmpty()) {
             throw new IllegalStateException(prototypesResource + " holds no prototype");
@@ -106,29 +101,14 @@ public final class SemanticTopics {
         return List.of(codes);
     }
 
+    /** The prototype lines, each checked to be a code and a text. */
     private static List<String[]> read(String resource) {
-        InputStream in = SemanticTopics.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("topic prototypes not found: " + resource);
-        }
-        List<String[]> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t");
-                if (fields.length != 2 || fields[1].isBlank()) {
-                    throw new IllegalStateException(resource + " line " + number + ": expected code<TAB>text");
-                }
-                lines.add(new String[] {fields[0].strip(), fields[1].strip()});
+        List<String[]> rows = TsvResource.rows(SemanticTopics.class, resource);
+        for (String[] row : rows) {
+            if (row.length != 2 || row[1].isBlank()) {
+                throw new IllegalStateException(resource + ": expected code<TAB>text, got " + String.join("<TAB>", row));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
         }
-        return lines;
+        return rows;
     }
 }

@@ -13,9 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -228,33 +227,18 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** The WordPiece vocabulary: the object at model.vocab of the tokenizer file. */
     private static Map<String, Integer> readVocabulary() {
-        try (InputStream in = open(TOKENIZER); JsonParser json = new JsonFactory().createParser(in)) {
-            int depth = 0;
-            String modelField = null;
-            while (json.nextToken() != null) {
-                JsonToken token = json.currentToken();
-                if (token == JsonToken.FIELD_NAME && depth == 1) {
-                    modelField = json.currentName();
-                } else if (token == JsonToken.FIELD_NAME && depth == 2 && "model".equals(modelField)
-                        && "vocab".equals(json.currentName())) {
-                    json.nextToken();
-                    Map<String, Integer> vocabulary = new HashMap<>(40_000);
-                    while (json.nextToken() == JsonToken.FIELD_NAME) {
-                        String piece = json.currentName();
-                        json.nextToken();
-                        vocabulary.put(piece, json.getIntValue());
-                    }
-                    return vocabulary;
-                } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    depth++;
-                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    depth--;
-                }
-            }
+        JsonNode vocab;
+        try (InputStream in = open(TOKENIZER)) {
+            vocab = new ObjectMapper().readTree(in).path("model").path("vocab");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + TOKENIZER, e);
         }
-        throw new IllegalStateException(TOKENIZER + " has no model.vocab");
+        if (!vocab.isObject() || vocab.isEmpty()) {
+            throw new IllegalStateException(TOKENIZER + " has no model.vocab");
+        }
+        Map<String, Integer> vocabulary = new HashMap<>(vocab.size() * 2);
+        vocab.fields().forEachRemaining(piece -> vocabulary.put(piece.getKey(), piece.getValue().intValue()));
+        return vocabulary;
     }
 
     /**
