@@ -54,6 +54,52 @@ public final class Conll {
         return sentences;
     }
 
+    /** A news article of the corpus as the wire sent it: its headline, and its body from the dateline on. */
+    public record Article(int number, String headline, String body) {
+    }
+
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /**
+     * The corpus cut into its articles (numbered from 0). This file has no document markers, but every article
+     * has a dateline, a sentence that ends with the date ("LONDON 1996-08-30"): the sentence before it is the
+     * headline, or the one before that when it is a byline (at most three words, no full stop). Text before
+     * the first dateline belongs to no article.
+     */
+    public static List<Article> articles(List<List<Token>> sentences) {
+        List<int[]> starts = new ArrayList<>();
+        for (int i = 1; i < sentences.size(); i++) {
+            List<Token> sentence = sentences.get(i);
+            if (!DATE.matcher(sentence.get(sentence.size() - 1).text()).matches()) {
+                continue;
+            }
+            int headline = i - 1;
+            List<Token> before = sentences.get(headline);
+            if (i >= 2 && before.size() <= 3 && !before.get(before.size() - 1).text().equals(".")) {
+                headline = i - 2;
+            }
+            starts.add(new int[] {headline, i});
+        }
+        List<Article> articles = new ArrayList<>();
+        for (int a = 0; a < starts.size(); a++) {
+            int end = a + 1 < starts.size() ? starts.get(a + 1)[0] : sentences.size();
+            StringBuilder body = new StringBuilder();
+            for (List<Token> sentence : sentences.subList(starts.get(a)[1], end)) {
+                body.append(body.length() > 0 ? "\n\n" : "").append(text(sentence));
+            }
+            articles.add(new Article(a, text(sentences.get(starts.get(a)[0])), body.toString()));
+        }
+        return articles;
+    }
+
+    private static String text(List<Token> sentence) {
+        StringBuilder out = new StringBuilder();
+        for (Token token : sentence) {
+            out.append(out.length() > 0 ? " " : "").append(token.text());
+        }
+        return out.toString();
+    }
+
     public static List<Document> documents(List<List<Token>> sentences, int sentencesPerDocument) {
         List<Document> documents = new ArrayList<>();
         for (int from = 0; from < sentences.size(); from += sentencesPerDocument) {

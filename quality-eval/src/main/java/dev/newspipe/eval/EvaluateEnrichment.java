@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import dev.newspipe.eval.EntityScoring.TypedId;
 import dev.newspipe.eval.EntityScoring.TypedSpan;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleIngested;
+import dev.newspipe.events.ArticleSubmitted;
 import dev.newspipe.ingest.InvalidArticleException;
 
 /**
@@ -107,6 +109,7 @@ public final class EvaluateEnrichment {
         if (options.conll) {
             conllSection();
         }
+        conllTopicSection();
         if (options.agNews) {
             agNewsSection();
         }
@@ -227,16 +230,27 @@ public final class EvaluateEnrichment {
                 goldTopLevels + " gold codes"));
     }
 
+    private static final String CONLL_FILE = "data/eval/conll2003-dev.txt";
+
+    /** Starts a section on a file of the shared directory: the file, or empty (the section says so) if it is missing. */
+    private Optional<Path> sectionInput(String heading, String relative) {
+        Path file = options.sharedDir.resolve(relative);
+        report.heading(2, heading);
+        if (!Files.exists(file)) {
+            report.text("Skipped: " + file + " is missing.");
+            return Optional.empty();
+        }
+        return Optional.of(file);
+    }
+
     // --- 3. CoNLL-2003 dev ---------------------------------------------------------------------------
 
     private void conllSection() {
-        Path file = options.sharedDir.resolve("data/eval/conll2003-dev.txt");
-        report.heading(2, "3. CoNLL-2003 dev, exact span");
-        if (!Files.exists(file)) {
-            report.text("Skipped: " + file + " is missing.");
+        Optional<Path> file = sectionInput("3. CoNLL-2003 dev, exact span", CONLL_FILE);
+        if (file.isEmpty()) {
             return;
         }
-        List<List<Conll.Token>> sentences = Conll.sentences(SourceDocuments.read(file));
+        List<List<Conll.Token>> sentences = Conll.sentences(SourceDocuments.read(file.get()));
         List<Conll.Document> documents = Conll.documents(sentences, options.conllSentences);
         Map<String, Prf> byType = new LinkedHashMap<>();
         for (String type : List.of("PER", "ORG", "LOC", "MISC")) {
@@ -288,13 +302,11 @@ public final class EvaluateEnrichment {
     // --- 4. AG News test -----------------------------------------------------------------------------
 
     private void agNewsSection() {
-        Path file = options.sharedDir.resolve("data/eval/agnews-test.csv");
-        report.heading(2, "4. AG News test, top-level topic");
-        if (!Files.exists(file)) {
-            report.text("Skipped: " + file + " is missing.");
+        Optional<Path> file = sectionInput("5. AG News test, top-level topic", "data/eval/agnews-test.csv");
+        if (file.isEmpty()) {
             return;
         }
-        List<AgNewsCsv.Row> rows = sources.agNewsRows(file);
+        List<AgNewsCsv.Row> rows = sources.agNewsRows(file.get());
         if (options.agNewsLimit > 0 && options.agNewsLimit < rows.size()) {
             rows = rows.subList(0, options.agNewsLimit);
         }
@@ -344,10 +356,68 @@ public final class EvaluateEnrichment {
         }
     }
 
-    // --- 5. seed checks ------------------------------------------------------------------------------
+    // --- 4. CoNLL-2003 dev articles, top-level topic -------------------------------------------------
+
+    private static final String SPORT = "medtop:15000000";
+
+    private void conllTopicSection() {
+        Optional<Path> file = sectionInput("4. CoNLL-2003 dev articles, top-level topic", CONLL_FILE);
+        if (file.isEmpty()) {
+            return;
+        }
+        List<Conll.Article> articles = Conll.articles(Conll.sentences(SourceDocuments.read(file.get())));
+        Map<Integer, ConllTopicGold.Label> labels = ConllTopicGold.load(ConllTopicGold.RESOURCE);
+        int[] sport = new int[2];
+        int[] other = new int[2];
+        int rejected = 0;
+        List<List<String>> misses = new ArrayList<>();
+        for (Conll.Article article : articles) {
+            ConllTopicGold.Label label = labels.get(article.number());
+            if (label == null) {
+                continue;
+            }
+            if (!label.matches(article)) {
+                // The labels were written for another cut of the corpus: scoring them would be meaningless.
+                throw new IllegalStateException(ConllTopicGold.RESOURCE + ": article " + article.number()
+                        + " has another headline than the one labelled; the corpus or Conll.articles changed");
+            }
+            ArticleIngested ingested;
+            try {
+                ingested = sources.ingest(new ArticleSubmitted(null, article.headline(), article.body(), "CoNLL-2003",
+                        null, "en", null, null));
+            } catch (InvalidArticleException e) {
+                rejected++;
+                continue;
+            }
+            String best = TopicScoring.bestTopLevel(enrich(ingested));
+            boolean right = label.accepted().contains(best);
+            int[] counts = label.accepted().equals(List.of(SPORT)) ? sport : other;
+            counts[0] += right ? 1 : 0;
+            counts[1]++;
+            if (!right) {
+                misses.add(Report.row(String.valueOf(article.number()), AgNewsMapping.shortName(best),
+                        String.join(" or ", label.accepted().stream().map(AgNewsMapping::shortName).toList())));
+            }
+        }
+        report.text("Reuters articles of 1996 (" + sport[1] + " on sport), cut at their datelines, headline and body;"
+                + " labelled for this project with the top levels that count as right ("
+                + ConllTopicGold.RESOURCE.substring(1) + ")" + (rejected > 0 ? "; " + rejected
+                + " rejected by ingest" : "") + ". Best top level: the first topic, as for AG News.");
+        List<List<String>> accuracy = report.table("articles", "accuracy", "rows");
+        accuracy.add(Report.row("sport", Prf.percent(ratio(sport[0], sport[1])), sport[1]));
+        accuracy.add(Report.row("other", Prf.percent(ratio(other[0], other[1])), other[1]));
+        accuracy.add(Report.row("all", Prf.percent(ratio(sport[0] + other[0], sport[1] + other[1])),
+                sport[1] + other[1]));
+        if (!misses.isEmpty()) {
+            report.text("Misses:");
+            report.table("article", "predicted", "accepted").addAll(misses);
+        }
+    }
+
+    // --- 6. seed checks ------------------------------------------------------------------------------
 
     private boolean seedSection() {
-        report.heading(2, "5. Seed checks");
+        report.heading(2, "6. Seed checks");
         Path seeds = options.sharedDir.resolve("samples/seeds");
         if (!Files.isDirectory(seeds)) {
             report.text("FAIL seed pages missing: " + seeds);
