@@ -449,10 +449,21 @@ public final class TopicClassifier {
 
     private static boolean isScoreline(String text, Words words, String[] lower, int i) {
         int dash = words.end(i);
-        if (words.start(i + 1) != dash + 1 || (text.charAt(dash) != '-' && text.charAt(dash) != '\u2013')) {
+        if (words.start(i + 1) != dash + 1 || !isDash(text.charAt(dash))) {
+            return false;
+        }
+        // Two numbers inside a longer dash-joined chain are no result: a date ("1996-08-31"), a code, a phone number.
+        int start = words.start(i);
+        int after = words.end(i + 1);
+        if ((start > 0 && isDash(text.charAt(start - 1)))
+                || (after + 1 < text.length() && isDash(text.charAt(after)) && Character.isDigit(text.charAt(after + 1)))) {
             return false;
         }
         return smallNumber(lower[i]) && smallNumber(lower[i + 1]);
+    }
+
+    private static boolean isDash(char c) {
+        return c == '-' || c == '\u2013';
     }
 
     private static boolean smallNumber(String word) {

@@ -203,6 +203,18 @@ class TopicClassifierTest {
                 "Shares in the carmaker rose after it reported higher sales and profit for the quarter.");
     }
 
+    @Test
+    void aResultIsAScorelineButADateIsNot() {
+        String result = "The visitors won the match 3-1 on Saturday.";
+        assertTrue(CLASSIFIER.explain("", result, "en").stream().anyMatch(l -> l.startsWith(TopicClassifier.SCORELINE)),
+                "3-1 is a result");
+        for (String dated : List.of("OSLO 2026-08-31\n\nThe ministry said the plan was ready.",
+                "Call 555-12-34 for the details of the plan.")) {
+            assertTrue(CLASSIFIER.explain("", dated, "en").stream().noneMatch(l -> l.startsWith(TopicClassifier.SCORELINE)),
+                    "no result in: " + dated);
+        }
+    }
+
     static void assertTop(String expected, String headline, String body) {
         List<MediaTopic> topics = CLASSIFIER.classify(headline, body, "en");
         assertWellFormed(topics);
