@@ -26,6 +26,7 @@ import dev.newspipe.messaging.Backoff;
 import dev.newspipe.messaging.BatchDeadLetters;
 import dev.newspipe.messaging.BatchDeadLetters.Readable;
 import dev.newspipe.messaging.DatabaseErrors;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
@@ -59,8 +60,11 @@ public class EnrichedArticleConsumer {
     @Inject
     StoreMetrics metrics;
 
+    // A batch holds many articles' records, so its write belongs to no one article's trace: it is a trace of
+    // its own, with each SQL statement a child span (JDBC telemetry), recorded when tracing is on.
     @Incoming(Topics.ENRICHED)
     @Blocking
+    @WithSpan("store " + Topics.ENRICHED + " batch")
     public CompletionStage<Void> store(KafkaRecordBatch<String, ArticleEnriched> batch) {
         // Counted until the ack completes, so that a stop (StoreDrain) waits for the whole batch.
         drain.inFlight.started();
