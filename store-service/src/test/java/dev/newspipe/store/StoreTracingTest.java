@@ -42,11 +42,15 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(PostgresTestResource.class)
 class StoreTracingTest {
 
-    /** Turns sampling on, as a configured collector does (TracingSampler); the spans go to {@link Spans}. */
+    /**
+     * Turns sampling on, as a configured collector does (TracingSampler), and statement spans, as NEWS_DB_TRACING
+     * does; the spans go to {@link Spans}.
+     */
     public static class Sampled implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("news.tracing.otlp-endpoint", "http://127.0.0.1:4317",
+                    "quarkus.datasource.jdbc.telemetry.enabled", "true",
                     "quarkus.otel.bsp.schedule.delay", "100ms");
         }
     }
