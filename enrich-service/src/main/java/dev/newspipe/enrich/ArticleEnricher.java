@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Locale;
 
 import dev.newspipe.enrich.entities.EntityRecognizer;
+import dev.newspipe.enrich.entities.KnownDomain;
 import dev.newspipe.enrich.language.LanguageIdentifier;
 import dev.newspipe.enrich.text.Keyphrases;
 import dev.newspipe.enrich.text.Quotes;
@@ -30,7 +31,6 @@ public final class ArticleEnricher {
 
     /** Raise on every change that alters output: stored articles are re-enriched by replaying the topic. */
     public static final String VERSION = "1.3.1";
-    private static final String SPORT = "medtop:15000000";
     static final int KEYWORDS = 10;
     static final int SUMMARY_CHARS = 400;
     /**
@@ -76,7 +76,7 @@ public final class ArticleEnricher {
         TopicClassifier.Scores scores = topics.score(headline, body, code);
         List<MediaTopic> byWords = topics.topics(scores, Map.of());
         // Topics first: in a sports story a town that wins or is played for names its team.
-        boolean sportsStory = !byWords.isEmpty() && byWords.get(0).code().equals(SPORT);
+        boolean sportsStory = !byWords.isEmpty() && byWords.get(0).code().equals(KnownDomainTopics.code(KnownDomain.SPORT));
         EntityRecognizer.Recognition recognition = entities.analyse(headline, body, code, sportsStory);
         List<Entity> found = recognition.entities();
         // Then the known entities' fields: a club, a head of government, an armed group named in the article.

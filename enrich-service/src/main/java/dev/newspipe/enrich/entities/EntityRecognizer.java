@@ -510,11 +510,8 @@ public final class EntityRecognizer {
                 continue;
             }
             if (!withKnownNames && s.resultsLike && doc.english && !s.headlineLike) {
-                int end = i;
-                while (end < tokens.size() && tokens.get(end).isWord() && tokens.get(end).isCapitalized()) {
-                    end++;
-                }
-                if (end > i && end < tokens.size() && tokens.get(end).startsWithDigit()) {
+                int end = scoredNameEnd(tokens, i);
+                if (end > 0) {
                     Candidate team = new Candidate(s, i, end, KnowledgeBase.joinKeys(tokens, i, end));
                     team.add(EntityType.ORGANIZATION, 3);
                     doc.candidates.add(team);
@@ -929,7 +926,7 @@ public final class EntityRecognizer {
             // "Itar-Tass news agency quoted ...", "Al-Akhbar newspapers said": a title, wherever it stands.
             return true;
         }
-        if (s.resultsLike && isScoredName(s.tokens, i)) {
+        if (s.resultsLike && scoredNameEnd(s.tokens, i) > 0) {
             // "Reading 4 1 1 2 5 10 4" in a standings table: a capitalised name before its figures, even at the
             // line start, where the tagger reads an ordinary word ("reading") into it.
             return true;
@@ -966,14 +963,18 @@ public final class EntityRecognizer {
         return continued && !FUNCTION_TAGS.contains(tag);
     }
 
-    /** Capitalised words from {@code i} up to a number: "Queen of South 3", "Stirling 3". */
-    private static boolean isScoredName(List<Token> tokens, int i) {
+    /**
+     * Where a name from {@code i} ends when a number follows it, as in a results line or a table ("Queen of
+     * South 3", "Stirling 3"): capitalised words, "of" between them. -1 when no such name starts at {@code i}.
+     */
+    private static int scoredNameEnd(List<Token> tokens, int i) {
         int j = i;
         while (j < tokens.size() && tokens.get(j).isWord() && !tokens.get(j).startsWithDigit()
                 && (tokens.get(j).isCapitalized() || j > i && tokens.get(j).key().equals("of"))) {
             j++;
         }
-        return j > i && j < tokens.size() && tokens.get(j).isWord() && tokens.get(j).startsWithDigit();
+        boolean name = j > i && tokens.get(j - 1).isCapitalized();
+        return name && j < tokens.size() && tokens.get(j).startsWithDigit() ? j : -1;
     }
 
     /** The chunk starting at {@code i} ends in an organisation, place or event word ("Federal Open Market Committee"). */
