@@ -32,8 +32,8 @@ public class TracingSampler {
 
     /**
      * The root sampler: every trace is kept except one that would start with a database statement. A statement
-     * inside a request or a batch write is a child span and is kept with it; one on its own (the status page's
-     * sampling, the stuck-consumer check, every few seconds) would be a trace of one span, noise in the collector.
+     * inside a request or a batch write is a child span and is kept with it; one on its own (Flyway at start-up,
+     * the status page's sampling every few seconds) would be a trace of one span, noise in the collector.
      */
     static final class NoLoneStatements implements Sampler {
 
