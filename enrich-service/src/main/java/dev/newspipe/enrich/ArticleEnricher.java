@@ -71,6 +71,8 @@ public final class ArticleEnricher {
         }
         String headline = article.headline();
         String body = article.body();
+        // Headline and body as one text, for the sentence model and the story signature.
+        String text = headline + "\n" + body;
         DetectedLanguage language = language(article);
         String code = language.code();
         TopicClassifier.Scores scores = topics.score(headline, body, code);
@@ -86,7 +88,7 @@ public final class ArticleEnricher {
         // Last the meaning of headline and lead, where the words give little evidence and leave two fields close.
         if ("en".equals(code) && isOpen(topicList)) {
             Map<String, Double> evidence = new HashMap<>(known);
-            semanticTopics.evidence(headline + "\n" + body, SEMANTIC_WEIGHT)
+            semanticTopics.evidence(text, SEMANTIC_WEIGHT)
                     .forEach((topic, weight) -> evidence.merge(topic, weight, Double::sum));
             topicList = topics.topics(scores, evidence);
         }
@@ -97,7 +99,7 @@ public final class ArticleEnricher {
                 keyphrases.extract(headline, body, code, KEYWORDS),
                 summaries.lead(body, sentences, SUMMARY_CHARS),
                 quotes.find(body, found),
-                StorySignatures.of(StorySignatures.words(headline + "\n" + body)));
+                StorySignatures.of(StorySignatures.words(text)));
     }
 
     /** True when the first top-level topic has thin evidence and the second is close to it (or there is none). */

@@ -48,6 +48,8 @@ public final class EvaluateEnrichment {
     private final Function<ArticleIngested, ArticleEnriched> engine;
     private final Report report = new Report();
     private final List<String> engineErrors = new ArrayList<>();
+    /** CoNLL-2003 dev as sentences, read once for the entity and the topic sections. */
+    private List<List<Conll.Token>> conllSentences;
     private int engineCalls;
     private String engineVersion = "unknown";
 
@@ -243,6 +245,13 @@ public final class EvaluateEnrichment {
         return Optional.of(file);
     }
 
+    private List<List<Conll.Token>> conllSentences(Path file) {
+        if (conllSentences == null) {
+            conllSentences = Conll.sentences(SourceDocuments.read(file));
+        }
+        return conllSentences;
+    }
+
     // --- 3. CoNLL-2003 dev ---------------------------------------------------------------------------
 
     private void conllSection() {
@@ -250,7 +259,7 @@ public final class EvaluateEnrichment {
         if (file.isEmpty()) {
             return;
         }
-        List<List<Conll.Token>> sentences = Conll.sentences(SourceDocuments.read(file.get()));
+        List<List<Conll.Token>> sentences = conllSentences(file.get());
         List<Conll.Document> documents = Conll.documents(sentences, options.conllSentences);
         Map<String, Prf> byType = new LinkedHashMap<>();
         for (String type : List.of("PER", "ORG", "LOC", "MISC")) {
@@ -365,7 +374,7 @@ public final class EvaluateEnrichment {
         if (file.isEmpty()) {
             return;
         }
-        List<Conll.Article> articles = Conll.articles(Conll.sentences(SourceDocuments.read(file.get())));
+        List<Conll.Article> articles = Conll.articles(conllSentences(file.get()));
         Map<Integer, ConllTopicGold.Label> labels = ConllTopicGold.load(ConllTopicGold.RESOURCE);
         int[] sport = new int[2];
         int[] other = new int[2];
