@@ -47,7 +47,7 @@ class ConllArticlesTest {
 
     @Test
     void theLabelsParseWithTopLevelCodesOnly() {
-        Map<Integer, ConllTopicGold.Label> labels = ConllTopicGold.load(ConllTopicGold.RESOURCE);
+        Map<Integer, TopicGold.Label> labels = TopicGold.load(TopicGold.CONLL_ARTICLES);
         assertTrue(labels.size() >= 200, "labels: " + labels.size());
         labels.values().forEach(label -> assertFalse(label.accepted().isEmpty(), label.toString()));
     }
@@ -55,10 +55,10 @@ class ConllArticlesTest {
     @Test
     void aMalformedLabelFileFailsNamingTheRow() {
         IllegalStateException levelTwo = assertThrows(IllegalStateException.class,
-                () -> ConllTopicGold.load("/gold-topics-bad/level-two.tsv"));
+                () -> TopicGold.load("/gold-topics-bad/level-two.tsv"));
         assertTrue(levelTwo.getMessage().contains("medtop:20000638 is not a top-level"), levelTwo.getMessage());
         IllegalStateException noChecksum = assertThrows(IllegalStateException.class,
-                () -> ConllTopicGold.load("/gold-topics-bad/no-checksum.tsv"));
+                () -> TopicGold.load("/gold-topics-bad/no-checksum.tsv"));
         assertTrue(noChecksum.getMessage().contains("4 | medtop:15000000"), noChecksum.getMessage());
     }
 
@@ -68,9 +68,10 @@ class ConllArticlesTest {
         Assumptions.assumeTrue(corpus.isPresent(), "../shared is absent (NEWS_SHARED_DIR points elsewhere)");
         List<Conll.Article> articles = Conll.articles(Conll.sentences(SourceDocuments.read(corpus.get())));
         List<String> problems = new ArrayList<>();
-        for (ConllTopicGold.Label label : ConllTopicGold.load(ConllTopicGold.RESOURCE).values()) {
-            if (label.article() >= articles.size() || !label.matches(articles.get(label.article()))) {
-                problems.add("article " + label.article() + " is not the one labelled");
+        for (TopicGold.Label label : TopicGold.load(TopicGold.CONLL_ARTICLES).values()) {
+            int number = label.number();
+            if (number >= articles.size() || !label.matches(number, articles.get(number).headline())) {
+                problems.add("article " + number + " is not the one labelled");
             }
         }
         if (!problems.isEmpty()) {
