@@ -19,8 +19,10 @@ public final class TopicGold {
 
     /** The 211 labelled Reuters articles of CoNLL-2003 dev, numbered as {@link Conll#articles} cuts them. */
     public static final String CONLL_ARTICLES = "/gold-topics/conll2003-dev-articles.tsv";
-    /** 400 rows of AG News test, numbered as {@link AgNewsCsv#parse} numbers them, labelled in IPTC terms. */
+    /** 400 rows of AG News test drawn at random, numbered as {@link AgNewsCsv#parse} numbers them, labelled in IPTC terms. */
     public static final String AG_NEWS_SAMPLE = "/gold-topics/agnews-test-iptc-sample.tsv";
+    /** The other 7,200 rows of AG News test, labelled in the same way. */
+    public static final String AG_NEWS_REST = "/gold-topics/agnews-test-iptc-rest.tsv";
 
     /** The labels of one text: the top levels accepted, the first being the annotator's first choice. */
     public record Label(int number, List<String> accepted, String headlineSha256Prefix) {
