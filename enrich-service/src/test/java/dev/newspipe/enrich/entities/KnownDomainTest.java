@@ -16,7 +16,10 @@ class KnownDomainTest {
         assertEquals(KnownDomain.CONFLICT, KnownDomain.of("/kb/organizations.tsv", "armed group"));
         assertNull(KnownDomain.of("/kb/people.tsv", "World Bank president 1995-2005"), "a bank's president is no politician");
         assertNull(KnownDomain.of("/kb/people.tsv", "business"));
-        assertNull(KnownDomain.of("/kb/organizations.tsv", "company"));
+        assertEquals(KnownDomain.BUSINESS, KnownDomain.of("/kb/organizations.tsv", "company"));
+        assertEquals(KnownDomain.BUSINESS, KnownDomain.of("/kb/organizations.tsv", "central bank"));
+        assertNull(KnownDomain.of("/kb/organizations.tsv", "airline"), "an airline is named in crash stories too");
+        assertNull(KnownDomain.of("/kb/people.tsv", "company"), "only an organisation entry is a company");
         assertNull(KnownDomain.of("/kb/places.tsv", "city US"));
     }
 }

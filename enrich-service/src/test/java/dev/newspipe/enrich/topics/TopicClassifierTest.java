@@ -55,6 +55,44 @@ class TopicClassifierTest {
     }
 
     @Test
+    void everySecondLevelTopicHasEnglishCuesOfItsOwn() {
+        // A collection sampled evenly over the taxonomy asks for religious texts and labour law as often as for football.
+        Set<String> reached = TsvResource.rows(TopicClassifier.class, TopicClassifier.DEFAULT_CUES).stream()
+                .filter(cols -> cols[2].strip().equals("en") && Double.parseDouble(cols[1].strip()) > 0)
+                .flatMap(cols -> MediaTopics.withAncestors(cols[0].strip()).stream()).map(MediaTopics.Topic::code)
+                .collect(Collectors.toSet());
+        List<String> unreached = MediaTopics.all().stream().filter(t -> t.level() == 2 && !reached.contains(t.code()))
+                .map(t -> t.code() + " " + t.label()).toList();
+        assertEquals(List.of(), unreached);
+    }
+
+    @Test
+    void fieldsThatHadNoCueOfTheirOwnAreFound() {
+        assertTop("medtop:12000000", "Scholars publish new translation of the Torah",
+                "The edition sets the scripture beside rabbinic commentary from the Talmud.");
+        assertTop("medtop:09000000", "Parliament tightens labour law on working hours",
+                "The new employment law caps overtime and adds workplace safety inspections.");
+        assertTop("medtop:07000000", "Farmers cull herds as foot and mouth spreads",
+                "Vets confirmed the animal disease on three more farms this week.");
+        assertTop("medtop:13000000", "Mathematician solves century-old theorem",
+                "The proof settles a question about prime numbers that stumped mathematicians for decades.");
+        assertTop("medtop:16000000", "Demining teams clear fields years after the war",
+                "Unexploded ordnance and landmines still kill farmers in the former front-line villages.");
+    }
+
+    @Test
+    void blastsAndHostagesAreTheConflictsWhereFightersOrBombsAreNamed() {
+        assertTop("medtop:16000000", "Grenade blasts hit rally",
+                "A series of blasts rocked an opposition rally in the capital, killing at least 13 people.");
+        assertTop("medtop:03000000", "Blast at chemical plant injures workers",
+                "An explosion tore through a storage hall at the plant on Monday; the fire service said a gas leak was the cause.");
+        assertTop("medtop:16000000", "Militants set deadline for hostages",
+                "The insurgents holding two aid workers hostage said they would free them if troops left the province.");
+        assertTop("medtop:02000000", "Banker kidnapped for ransom",
+                "Police said the kidnappers demanded a ransom of two million dollars from the family.");
+    }
+
+    @Test
     void droneStoriesAreConflictAndPolitics() {
         Optional<Seed> s000 = SeedArticles.load("000");
         Optional<Seed> s001 = SeedArticles.load("001");
