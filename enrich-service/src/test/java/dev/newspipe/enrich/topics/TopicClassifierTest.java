@@ -93,6 +93,16 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aSourceNamedInPassingIsNoMediaStory() {
+        // "told state radio", "a psychologist said": where a story was told or who was asked is no field of its own.
+        List<MediaTopic> topics = CLASSIFIER.classify("Minister to quit, he says",
+                "The minister told state radio he would step down next month. A historian said it was overdue.", "en");
+        assertEquals("medtop:11000000", topics.get(0).code(), topics.toString());
+        assertTrue(topics.stream().noneMatch(t -> t.code().equals("medtop:01000000") || t.code().equals("medtop:13000000")),
+                topics.toString());
+    }
+
+    @Test
     void droneStoriesAreConflictAndPolitics() {
         Optional<Seed> s000 = SeedArticles.load("000");
         Optional<Seed> s001 = SeedArticles.load("001");
