@@ -103,6 +103,20 @@ class TopicClassifierTest {
     }
 
     @Test
+    void figuresOfSpeechAndPlaceNamesAreNoField() {
+        List<MediaTopic> savings = CLASSIFIER.classify("Ballpark figure for savings",
+                "Costs are only part of the equation, the company said.", "en");
+        assertTrue(savings.stream().noneMatch(t -> t.code().equals("medtop:15000000") || t.code().equals("medtop:13000000")),
+                savings.toString());
+        List<MediaTopic> staff = CLASSIFIER.classify("Lender accused of poaching staff",
+                "The bank denied poaching traders from its rival, the company said.", "en");
+        assertTrue(staff.stream().noneMatch(t -> t.code().equals("medtop:06000000")), staff.toString());
+        List<MediaTopic> game = CLASSIFIER.classify("Tar Heels win at Chapel Hill",
+                "North Carolina beat Duke 80-71 in the basketball game at Chapel Hill.", "en");
+        assertTrue(game.stream().noneMatch(t -> t.code().equals("medtop:12000000")), game.toString());
+    }
+
+    @Test
     void droneStoriesAreConflictAndPolitics() {
         Optional<Seed> s000 = SeedArticles.load("000");
         Optional<Seed> s001 = SeedArticles.load("001");
