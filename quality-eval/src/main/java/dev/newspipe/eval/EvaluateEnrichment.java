@@ -21,6 +21,7 @@ import dev.newspipe.eval.EntityScoring.TypedSpan;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleIngested;
 import dev.newspipe.events.ArticleSubmitted;
+import dev.newspipe.events.MediaTopics;
 import dev.newspipe.ingest.InvalidArticleException;
 
 /**
@@ -116,6 +117,7 @@ public final class EvaluateEnrichment {
         if (options.agNews) {
             agNewsSection();
         }
+        fieldSection();
         boolean seedsPass = seedSection();
         if (!engineErrors.isEmpty()) {
             report.heading(2, "Engine failures");
@@ -502,10 +504,65 @@ public final class EvaluateEnrichment {
         }
     }
 
-    // --- 6. seed checks ------------------------------------------------------------------------------
+    // --- 6. invented items for every IPTC second-level topic ----------------------------------------------
+
+    private void fieldSection() {
+        report.heading(2, "6. Invented items, three for every IPTC second-level topic");
+        List<FieldItems.Item> items = FieldItems.load(FieldItems.RESOURCE);
+        // Per set (tuning, held out, all) and per top level: items, best top level right, second level found.
+        int[][] sets = new int[3][3];
+        Map<String, int[]> byTopLevel = new TreeMap<>();
+        List<List<String>> misses = new ArrayList<>();
+        for (FieldItems.Item item : items) {
+            ArticleIngested article;
+            try {
+                article = sources.ingest(new ArticleSubmitted(null, item.headline(), item.body(), "invented", null, "en",
+                        null, null));
+            } catch (InvalidArticleException e) {
+                throw new IllegalStateException(FieldItems.RESOURCE + ": item " + item.number() + " is rejected by ingest",
+                        e);
+            }
+            ArticleEnriched enriched = enrich(article);
+            String best = TopicScoring.bestTopLevel(enriched);
+            boolean right = item.topLevel().equals(best);
+            boolean fieldFound = enriched != null && enriched.topics().stream().anyMatch(t -> t.code().equals(item.field()));
+            for (int[] tally : new int[][] {sets[item.heldOut() ? 1 : 0], sets[2],
+                    byTopLevel.computeIfAbsent(item.topLevel(), c -> new int[3])}) {
+                tally[0]++;
+                tally[1] += right ? 1 : 0;
+                tally[2] += fieldFound ? 1 : 0;
+            }
+            if (!right) {
+                misses.add(Report.row(String.valueOf(item.number()), label(item.field()), AgNewsMapping.shortName(best)));
+            }
+        }
+        report.text(items.size() + " short news items invented for this project (" + FieldItems.RESOURCE.substring(1)
+                + "), three for each second-level topic, written by two separate agent sessions that saw the taxonomy's"
+                + " labels but neither the cue words nor the engine. Every third item was kept out of tuning. Right:"
+                + " the best top level is the item's; found: its second-level code is among the topics.");
+        List<List<String>> table = report.table("items", "rows", "top level right", "second level found");
+        String[] names = {"tuning (2 per topic)", "held out (1 per topic)", "all"};
+        for (int i = 0; i < 3; i++) {
+            table.add(Report.row(names[i], sets[i][0], Prf.percent(ratio(sets[i][1], sets[i][0])),
+                    Prf.percent(ratio(sets[i][2], sets[i][0]))));
+        }
+        List<List<String>> levels = report.table("top level", "rows", "top level right", "second level found");
+        byTopLevel.forEach((code, tally) -> levels.add(Report.row(AgNewsMapping.shortName(code), tally[0],
+                Prf.percent(ratio(tally[1], tally[0])), Prf.percent(ratio(tally[2], tally[0])))));
+        if (!misses.isEmpty()) {
+            report.text("Top level missed:");
+            report.table("item", "second-level topic", "predicted").addAll(misses);
+        }
+    }
+
+    private static String label(String code) {
+        return MediaTopics.find(code).map(MediaTopics.Topic::label).orElse(code).strip();
+    }
+
+    // --- 7. seed checks ------------------------------------------------------------------------------
 
     private boolean seedSection() {
-        report.heading(2, "6. Seed checks");
+        report.heading(2, "7. Seed checks");
         Path seeds = options.sharedDir.resolve("samples/seeds");
         if (!Files.isDirectory(seeds)) {
             report.text("FAIL seed pages missing: " + seeds);
