@@ -78,6 +78,12 @@ class TopicClassifierTest {
                 "The proof settles a question about prime numbers that stumped mathematicians for decades.");
         assertTop("medtop:16000000", "Demining teams clear fields years after the war",
                 "Unexploded ordnance and landmines still kill farmers in the former front-line villages.");
+        assertTop("medtop:16000000", "Officers announce they have seized power",
+                "A colonel read a statement saying the government was dissolved and the borders closed until further notice.");
+        assertTop("medtop:08000000", "Village gathers at the war memorial",
+                "Hundreds attended the remembrance service on Sunday, when the names were read out for the hundredth time.");
+        assertTop("medtop:09000000", "Hauliers hit by staff shortages",
+                "Employers say they cannot find enough drivers, and some have raised starting pay to fill the gaps.");
     }
 
     @Test
