@@ -82,6 +82,11 @@ class TopicClassifierTest {
                 "A colonel read a statement saying the government was dissolved and the borders closed until further notice.");
         assertTop("medtop:08000000", "Village gathers at the war memorial",
                 "Hundreds attended the remembrance service on Sunday, when the names were read out for the hundredth time.");
+        assertTop("medtop:14000000", "Workers freed from forced labour on farms",
+                "Police said the 31 men had been made to work without pay and kept in locked sheds; the case is being treated"
+                        + " as modern slavery.");
+        assertTop("medtop:10000000", "Model railway club opens its layout to the public",
+                "Hobbyists spent eleven years building the miniature town, its station and two hundred metres of track.");
         assertTop("medtop:09000000", "Hauliers hit by staff shortages",
                 "Employers say they cannot find enough drivers, and some have raised starting pay to fill the gaps.");
     }
