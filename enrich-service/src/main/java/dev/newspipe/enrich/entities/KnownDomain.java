@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * The field of news a knowledge-base entity belongs to, where its entry says so: a club or an athlete plays
  * sport, a head of government or a party does politics, an armed group fights, a company or a central bank is
- * the economy (IPTC files a software maker's takeover or hiring under the economy, not under technology). The topic classifier takes it
- * as evidence ("Predators sign first-round pick" names no sport, but the Nashville Predators are a team).
+ * the economy (IPTC files a software maker's takeover or hiring under the economy, not under technology). The
+ * topic classifier takes it as evidence ("Predators sign first-round pick" names no sport, but the Nashville
+ * Predators are a team).
  */
 public enum KnownDomain {
     SPORT, POLITICS, CONFLICT, BUSINESS;
