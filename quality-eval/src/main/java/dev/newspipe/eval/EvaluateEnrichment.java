@@ -311,6 +311,58 @@ public final class EvaluateEnrichment {
                 prf.gold(), prf.predicted());
     }
 
+    // --- 4. CoNLL-2003 dev articles, top-level topic -------------------------------------------------
+
+    private static final String SPORT = "medtop:15000000";
+
+    private void conllTopicSection() {
+        Optional<Path> file = sectionInput("4. CoNLL-2003 dev articles, top-level topic", CONLL_FILE);
+        if (file.isEmpty()) {
+            return;
+        }
+        List<Conll.Article> articles = Conll.articles(conllSentences(file.get()));
+        Map<Integer, TopicGold.Label> labels = TopicGold.load(TopicGold.CONLL_ARTICLES);
+        int[] sport = new int[2];
+        int[] other = new int[2];
+        int rejected = 0;
+        List<List<String>> misses = new ArrayList<>();
+        for (Conll.Article article : articles) {
+            TopicGold.Label label = TopicGold.labelOf(labels, TopicGold.CONLL_ARTICLES, article.number(),
+                    article.headline());
+            if (label == null) {
+                continue;
+            }
+            ArticleIngested ingested;
+            try {
+                ingested = sources.ingest(englishSubmission(article.headline(), article.body(), "CoNLL-2003"));
+            } catch (InvalidArticleException e) {
+                rejected++;
+                continue;
+            }
+            String best = TopicScoring.bestTopLevel(enrich(ingested));
+            boolean right = label.accepted().contains(best);
+            int[] counts = label.accepted().equals(List.of(SPORT)) ? sport : other;
+            counts[0] += right ? 1 : 0;
+            counts[1]++;
+            if (!right) {
+                misses.add(Report.row(String.valueOf(article.number()), AgNewsMapping.shortName(best), acceptedNames(label)));
+            }
+        }
+        report.text("Reuters articles of 1996 (" + sport[1] + " on sport), cut at their datelines, headline and body;"
+                + " labelled for this project with the top levels that count as right ("
+                + TopicGold.CONLL_ARTICLES.substring(1) + ")" + (rejected > 0 ? "; " + rejected
+                + " rejected by ingest" : "") + ". Best top level: the first topic, as for AG News.");
+        List<List<String>> accuracy = report.table("articles", "accuracy", "rows");
+        accuracy.add(Report.row("sport", Prf.percent(ratio(sport[0], sport[1])), sport[1]));
+        accuracy.add(Report.row("other", Prf.percent(ratio(other[0], other[1])), other[1]));
+        accuracy.add(Report.row("all", Prf.percent(ratio(sport[0] + other[0], sport[1] + other[1])),
+                sport[1] + other[1]));
+        if (!misses.isEmpty()) {
+            report.text("Misses:");
+            report.table("article", "predicted", "accepted").addAll(misses);
+        }
+    }
+
     // --- 5. AG News test -----------------------------------------------------------------------------
 
     private void agNewsSection() {
@@ -412,7 +464,7 @@ public final class EvaluateEnrichment {
             predicted[1] += accepted ? 1 : 0;
             if (set == 0 && !accepted) {
                 sampleMisses.add(Report.row(String.valueOf(row.number()), row.label().title(), AgNewsMapping.shortName(best),
-                        String.join(" or ", label.accepted().stream().map(AgNewsMapping::shortName).toList())));
+                        acceptedNames(label)));
             }
         }
 
@@ -450,60 +502,6 @@ public final class EvaluateEnrichment {
         }
     }
 
-    // --- 4. CoNLL-2003 dev articles, top-level topic -------------------------------------------------
-
-    private static final String SPORT = "medtop:15000000";
-
-    private void conllTopicSection() {
-        Optional<Path> file = sectionInput("4. CoNLL-2003 dev articles, top-level topic", CONLL_FILE);
-        if (file.isEmpty()) {
-            return;
-        }
-        List<Conll.Article> articles = Conll.articles(conllSentences(file.get()));
-        Map<Integer, TopicGold.Label> labels = TopicGold.load(TopicGold.CONLL_ARTICLES);
-        int[] sport = new int[2];
-        int[] other = new int[2];
-        int rejected = 0;
-        List<List<String>> misses = new ArrayList<>();
-        for (Conll.Article article : articles) {
-            TopicGold.Label label = TopicGold.labelOf(labels, TopicGold.CONLL_ARTICLES, article.number(),
-                    article.headline());
-            if (label == null) {
-                continue;
-            }
-            ArticleIngested ingested;
-            try {
-                ingested = sources.ingest(new ArticleSubmitted(null, article.headline(), article.body(), "CoNLL-2003",
-                        null, "en", null, null));
-            } catch (InvalidArticleException e) {
-                rejected++;
-                continue;
-            }
-            String best = TopicScoring.bestTopLevel(enrich(ingested));
-            boolean right = label.accepted().contains(best);
-            int[] counts = label.accepted().equals(List.of(SPORT)) ? sport : other;
-            counts[0] += right ? 1 : 0;
-            counts[1]++;
-            if (!right) {
-                misses.add(Report.row(String.valueOf(article.number()), AgNewsMapping.shortName(best),
-                        String.join(" or ", label.accepted().stream().map(AgNewsMapping::shortName).toList())));
-            }
-        }
-        report.text("Reuters articles of 1996 (" + sport[1] + " on sport), cut at their datelines, headline and body;"
-                + " labelled for this project with the top levels that count as right ("
-                + TopicGold.CONLL_ARTICLES.substring(1) + ")" + (rejected > 0 ? "; " + rejected
-                + " rejected by ingest" : "") + ". Best top level: the first topic, as for AG News.");
-        List<List<String>> accuracy = report.table("articles", "accuracy", "rows");
-        accuracy.add(Report.row("sport", Prf.percent(ratio(sport[0], sport[1])), sport[1]));
-        accuracy.add(Report.row("other", Prf.percent(ratio(other[0], other[1])), other[1]));
-        accuracy.add(Report.row("all", Prf.percent(ratio(sport[0] + other[0], sport[1] + other[1])),
-                sport[1] + other[1]));
-        if (!misses.isEmpty()) {
-            report.text("Misses:");
-            report.table("article", "predicted", "accepted").addAll(misses);
-        }
-    }
-
     // --- 6. invented items for every IPTC second-level topic ----------------------------------------------
 
     private void fieldSection() {
@@ -516,8 +514,7 @@ public final class EvaluateEnrichment {
         for (FieldItems.Item item : items) {
             ArticleIngested article;
             try {
-                article = sources.ingest(new ArticleSubmitted(null, item.headline(), item.body(), "invented", null, "en",
-                        null, null));
+                article = sources.ingest(englishSubmission(item.headline(), item.body(), "invented"));
             } catch (InvalidArticleException e) {
                 throw new IllegalStateException(FieldItems.RESOURCE + ": item " + item.number() + " is rejected by ingest",
                         e);
@@ -557,6 +554,16 @@ public final class EvaluateEnrichment {
 
     private static String label(String code) {
         return MediaTopics.find(code).map(MediaTopics.Topic::label).orElse(code).strip();
+    }
+
+    /** A label's accepted top levels by short name ("politics or conflict"), for the misses tables. */
+    private static String acceptedNames(TopicGold.Label label) {
+        return String.join(" or ", label.accepted().stream().map(AgNewsMapping::shortName).toList());
+    }
+
+    /** A headline and body submitted in English from a named corpus, for the topic sections. */
+    private static ArticleSubmitted englishSubmission(String headline, String body, String source) {
+        return new ArticleSubmitted(null, headline, body, source, null, "en", null, null);
     }
 
     // --- 7. seed checks ------------------------------------------------------------------------------
