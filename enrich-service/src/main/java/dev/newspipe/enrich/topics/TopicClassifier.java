@@ -22,9 +22,10 @@ import dev.newspipe.events.TsvResource;
  *
  * <p>Every cue occurrence adds its weight, scaled by where it stands (headline twice, the lead one
  * and a half times, deep body less), to its topic and to every broader topic above it. Repeats of
- * one cue add less than new cues, so a long article does not win a topic by repeating one word. The
- * raw sums become scores in [0, 1] by saturation, and a topic that trails the best one is scaled down
- * by how far it trails. Always at least one level-1 topic for an article with any text (the best first),
+ * one cue add less than new cues, so a long article does not win a topic by repeating one word, and
+ * each further cue of a topic adds less than the one before, so many common words do not outweigh a
+ * few clear ones. The sums become scores in [0, 1] by saturation, and a topic that trails the best one
+ * is scaled down by how far it trails. Always at least one level-1 topic for an article with any text (the best first),
  * narrower topics (levels 2 and 3) only where their own evidence is clear.
  *
  * <p>Built once, immutable afterwards, so one instance serves all threads.
@@ -44,6 +45,11 @@ public final class TopicClassifier {
     /** Each repeat of a cue after its first counts this fraction of its position weight, up to REPEAT_CAP. */
     private static final double REPEAT_FRACTION = 0.35;
     private static final double REPEAT_CAP = 3.0;
+    /**
+     * A topic's cues count strongest first, each further cue this fraction of the one before: a field named by
+     * a few clear words beats one that many common words ("percent", "rose", "company") brush against.
+     */
+    static final double CUE_DECAY = 0.85;
     /** Raw evidence at which a score reaches 1 - 1/e. */
     private static final double SATURATION = 6.0;
     private static final double TOP_MIN_RAW = 2.0;
@@ -356,6 +362,8 @@ public final class TopicClassifier {
                     }
                 }
             }
+            // Each topic's positive evidence, one entry per cue, summed strongest first (see CUE_DECAY).
+            Map<Integer, List<Double>> byTopic = new HashMap<>();
             for (int c = 0; c < touchedCount; c++) {
                 Cue cue = touched[c];
                 double amount = best[cue.id] + REPEAT_FRACTION * Math.min(REPEAT_CAP, sum[cue.id] - best[cue.id]);
@@ -366,10 +374,25 @@ public final class TopicClassifier {
                     }
                     if (w != 0) {
                         for (int topic : classifier.chains[cue.topics[t]]) {
-                            raw[topic] += w;
+                            if (w > 0) {
+                                byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(w);
+                            } else {
+                                raw[topic] += w;
+                            }
                         }
                     }
                 }
+            }
+            for (Map.Entry<Integer, List<Double>> entry : byTopic.entrySet()) {
+                List<Double> amounts = entry.getValue();
+                amounts.sort(Comparator.reverseOrder());
+                double factor = 1;
+                double total = 0;
+                for (double amount : amounts) {
+                    total += amount * factor;
+                    factor *= CUE_DECAY;
+                }
+                raw[entry.getKey()] += total;
             }
         }
     }

@@ -114,6 +114,15 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aFewClearWordsOfAFieldOutweighManyCommonWordsOfMoney() {
+        // "cost", "million", "euros", "sales", "percent", "price", "demand": each a small economy cue, and every
+        // story about a product has them; the vaccine, the measles and the toddlers say what the story is about.
+        assertTop("medtop:07000000", "Measles vaccine approved for toddlers",
+                "Developing the shot cost 40 million euros, and sales are expected to rise 12 percent a year as its"
+                        + " price falls, the maker said on Monday, adding that demand was growing.");
+    }
+
+    @Test
     void figuresOfSpeechAndPlaceNamesAreNoField() {
         List<MediaTopic> savings = CLASSIFIER.classify("Ballpark figure for savings",
                 "Costs are only part of the equation, the company said.", "en");
