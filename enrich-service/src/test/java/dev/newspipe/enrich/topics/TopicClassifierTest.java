@@ -92,6 +92,18 @@ class TopicClassifierTest {
     }
 
     @Test
+    void wordsOfTheRarerFieldsOfPoliticsAndSocietyAreFound() {
+        assertTop("medtop:11000000", "Non-profit that runs rural clinics cuts 200 jobs",
+                "The non-profit said on Monday that two of its largest donors had reduced their support.");
+        assertTop("medtop:11000000", "Exiled critic keeps up nightly podcast",
+                "The government critic, who has lived in exile for four years, said his audience had doubled.");
+        assertTop("medtop:14000000", "Allotment brings a street together",
+                "The community garden on the old car park has forty plots and a waiting list.");
+        assertTop("medtop:14000000", "Child benefit to rise from April",
+                "Families with two children will get about five pounds a week more, the department said.");
+    }
+
+    @Test
     void blastsAndHostagesAreTheConflictsWhereFightersOrBombsAreNamed() {
         assertTop("medtop:16000000", "Grenade blasts hit rally",
                 "A series of blasts rocked an opposition rally in the capital, killing at least 13 people.");
