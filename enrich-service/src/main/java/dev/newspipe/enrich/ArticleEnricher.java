@@ -1,7 +1,6 @@
 package dev.newspipe.enrich;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import dev.newspipe.enrich.text.Keyphrases;
 import dev.newspipe.enrich.text.Quotes;
 import dev.newspipe.enrich.text.Summaries;
 import dev.newspipe.enrich.topics.SemanticTopics;
-import dev.newspipe.enrich.topics.SentenceEncoder;
 import dev.newspipe.enrich.topics.TopicClassifier;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleEnriched.DetectedLanguage;
@@ -30,24 +28,15 @@ import dev.newspipe.events.ArticleIngested;
 public final class ArticleEnricher {
 
     /** Raise on every change that alters output: stored articles are re-enriched by replaying the topic. */
-    public static final String VERSION = "1.5.1";
+    public static final String VERSION = "1.6.0";
     static final int KEYWORDS = 10;
     static final int SUMMARY_CHARS = 400;
     /**
-     * Word pieces (with [CLS] and [SEP]) of headline and lead that the sentence model reads: the headline and
-     * the lead's first sentence or two. Its cost grows with them, ~0.1 ms each on one core; AG News gave 79.9%
-     * at 24 and 80.3% at 48 and at 64 (docs/benchmarks.md).
+     * The sentence model is asked where the cue words leave the first two top-level topics within this much
+     * evidence of each other (cue-weight units: a clear cue word in the lead weighs about 2, in the headline 4):
+     * short items and articles on two fields; a long article on one field is decided by its words alone.
      */
-    static final int LEAD_TOKENS = 48;
-    /**
-     * The sentence model is asked only where the cue words leave the choice open: the first top-level topic's
-     * score is under {@link #THIN_EVIDENCE} (a score grows with the evidence behind it, so a long article with
-     * many cue words rarely needs the model) and the second is closer to it than {@link #OPEN_MARGIN}.
-     */
-    static final double THIN_EVIDENCE = 0.8;
-    static final double OPEN_MARGIN = 0.4;
-    /** Its evidence, in cue-weight units (a clear cue word in the lead weighs about 2). */
-    static final double SEMANTIC_WEIGHT = 4;
+    static final double MODEL_MARGIN = 4;
 
     private final Clock clock;
     private final LanguageIdentifier languages = new LanguageIdentifier();
@@ -56,7 +45,7 @@ public final class ArticleEnricher {
     private final Keyphrases keyphrases = new Keyphrases();
     private final Summaries summaries = new Summaries();
     private final Quotes quotes = new Quotes();
-    private final SemanticTopics semanticTopics = new SemanticTopics(new SentenceEncoder(LEAD_TOKENS));
+    private final SemanticTopics semanticTopics = new SemanticTopics();
 
     public ArticleEnricher(Clock clock) {
         this.clock = clock;
@@ -71,8 +60,6 @@ public final class ArticleEnricher {
         }
         String headline = article.headline();
         String body = article.body();
-        // Headline and body as one text, for the sentence model and the story signature.
-        String text = headline + "\n" + body;
         DetectedLanguage language = language(article);
         String code = language.code();
         TopicClassifier.Scores scores = topics.score(headline, body, code);
@@ -85,12 +72,9 @@ public final class ArticleEnricher {
         Map<String, Double> known = recognition.domains().isEmpty() ? Map.of()
                 : KnownDomainTopics.evidence(recognition.domains());
         List<MediaTopic> topicList = known.isEmpty() ? byWords : topics.topics(scores, known);
-        // Last the meaning of headline and lead, where the words give little evidence and leave two fields close.
-        if ("en".equals(code) && isOpen(topicList)) {
-            Map<String, Double> evidence = new HashMap<>(known);
-            semanticTopics.evidence(text, SEMANTIC_WEIGHT)
-                    .forEach((topic, weight) -> evidence.merge(topic, weight, Double::sum));
-            topicList = topics.topics(scores, evidence);
+        // Last the meaning of headline and lead, where the words leave two fields close.
+        if ("en".equals(code) && topics.leadOfBest(scores, known) < MODEL_MARGIN) {
+            topicList = topics.topics(scores, known, semanticTopics.evidence(headline, body));
         }
         List<int[]> sentences = recognition.englishSentences() != null ? recognition.englishSentences()
                 : entities.sentences(body);
@@ -99,19 +83,7 @@ public final class ArticleEnricher {
                 keyphrases.extract(headline, body, code, KEYWORDS),
                 summaries.lead(body, sentences, SUMMARY_CHARS),
                 quotes.find(body, found),
-                StorySignatures.of(StorySignatures.words(text)));
-    }
-
-    /** True when the first top-level topic has thin evidence and the second is close to it (or there is none). */
-    static boolean isOpen(List<MediaTopic> topics) {
-        double[] best = new double[2];
-        int found = 0;
-        for (int i = 0; i < topics.size() && found < 2; i++) {
-            if (topics.get(i).level() == 1) {
-                best[found++] = topics.get(i).score();
-            }
-        }
-        return best[0] < THIN_EVIDENCE && best[0] - best[1] < OPEN_MARGIN;
+                StorySignatures.of(StorySignatures.words(headline + "\n" + body)));
     }
 
     /**

@@ -10,7 +10,7 @@ import dev.newspipe.events.TsvResource;
  * Invented news items, three for each IPTC second-level topic ({@code /gold-topics/iptc-fields-invented.tsv}): a
  * test of the taxonomy's breadth that no corpus in {@code ../shared} gives, since AG News and CoNLL-2003 are mostly
  * business, sport, politics and conflict. Items are numbered from 0 in file order; every third one (number % 3 == 2)
- * is held out from tuning.
+ * is held out from tuning. The topic model's training items ({@link TrainTopicModel#ITEMS}) share the format.
  */
 public final class FieldItems {
 

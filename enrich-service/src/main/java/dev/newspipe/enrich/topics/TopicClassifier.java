@@ -279,6 +279,47 @@ public final class TopicClassifier {
      * sports club named in the article counts like a clear sport word); codes that do not exist are ignored.
      */
     public List<MediaTopic> topics(Scores scores, Map<String, Double> extraByCode) {
+        return topics(scores, extraByCode, Map.of());
+    }
+
+    /**
+     * Topics as {@link #topics(Scores, Map)}, with level-1 votes (cue-weight units per level-1 code) that count in
+     * ranking and scoring the level-1 topics only: a narrower topic is still judged against its field's own
+     * evidence, so a vote for a field does not crowd out the field's narrower topics.
+     */
+    public List<MediaTopic> topics(Scores scores, Map<String, Double> extraByCode, Map<String, Double> topLevelVotes) {
+        double[] basis = withExtra(scores, extraByCode);
+        double[] rank = basis;
+        if (!topLevelVotes.isEmpty()) {
+            rank = basis.clone();
+            for (Map.Entry<String, Double> vote : topLevelVotes.entrySet()) {
+                Integer topic = indexByCode.get(vote.getKey());
+                if (topic != null && levels[topic] == 1) {
+                    rank[topic] += vote.getValue();
+                }
+            }
+        }
+        return select(basis, rank, scores.anyWords);
+    }
+
+    /**
+     * How far the best level-1 topic's evidence (cue-weight units, the extra evidence included) is ahead of the
+     * second's; the best one's whole evidence when no other level-1 topic has any, 0 when none has any.
+     */
+    public double leadOfBest(Scores scores, Map<String, Double> extraByCode) {
+        double[] raw = withExtra(scores, extraByCode);
+        double best = 0;
+        double second = 0;
+        for (int i = 0; i < codes.length; i++) {
+            if (levels[i] == 1 && raw[i] > second) {
+                second = Math.min(best, raw[i]);
+                best = Math.max(best, raw[i]);
+            }
+        }
+        return best - second;
+    }
+
+    private double[] withExtra(Scores scores, Map<String, Double> extraByCode) {
         double[] raw = scores.raw;
         if (!extraByCode.isEmpty()) {
             raw = raw.clone();
@@ -291,7 +332,7 @@ public final class TopicClassifier {
                 }
             }
         }
-        return select(raw, scores.anyWords);
+        return raw;
     }
 
     /**
@@ -531,14 +572,17 @@ public final class TopicClassifier {
         return offset < DEEP_BODY_CHARS ? 1.0 : DEEP_BODY_WEIGHT;
     }
 
-    private List<MediaTopic> select(double[] raw, boolean anyWords) {
+    /** Level-1 topics ranked and scored by {@code rank}; their narrower topics judged by {@code basis}. */
+    private List<MediaTopic> select(double[] basis, double[] rank, boolean anyWords) {
         List<Integer> tops = new ArrayList<>();
+        double bestBasis = 0;
         for (int i = 0; i < codes.length; i++) {
-            if (levels[i] == 1 && raw[i] > 0) {
+            if (levels[i] == 1 && rank[i] > 0) {
                 tops.add(i);
+                bestBasis = Math.max(bestBasis, basis[i]);
             }
         }
-        tops.sort(Comparator.comparingDouble((Integer i) -> -raw[i]).thenComparing(i -> codes[i]));
+        tops.sort(Comparator.comparingDouble((Integer i) -> -rank[i]).thenComparing(i -> codes[i]));
         if (tops.isEmpty()) {
             if (!anyWords) {
                 return List.of();
@@ -546,17 +590,17 @@ public final class TopicClassifier {
             int fallback = Arrays.asList(codes).indexOf(FALLBACK);
             return List.of(new MediaTopic(codes[fallback], labels[fallback], 0.05, 1));
         }
-        double best = raw[tops.get(0)];
+        double best = rank[tops.get(0)];
         List<MediaTopic> result = new ArrayList<>();
         int kept = 0;
         for (int top : tops) {
             boolean first = kept == 0;
-            if (!first && (kept >= MAX_TOP || raw[top] < TOP_MIN_RAW || raw[top] < TOP_RELATIVE * best)) {
+            if (!first && (kept >= MAX_TOP || rank[top] < TOP_MIN_RAW || rank[top] < TOP_RELATIVE * best)) {
                 break;
             }
             kept++;
-            result.add(topic(top, raw, best));
-            addNarrower(top, raw, best, result);
+            result.add(topic(top, rank, best));
+            addNarrower(top, basis, bestBasis, result);
         }
         return List.copyOf(result);
     }

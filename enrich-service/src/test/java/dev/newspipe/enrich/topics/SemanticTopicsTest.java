@@ -1,7 +1,6 @@
 package dev.newspipe.enrich.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -13,12 +12,14 @@ import org.junit.jupiter.api.Test;
 class SemanticTopicsTest {
 
     static SentenceEncoder encoder;
+    static LinearTopicModel model;
     static SemanticTopics topics;
 
     @BeforeAll
     static void load() {
-        encoder = new SentenceEncoder(32);
-        topics = new SemanticTopics(encoder);
+        encoder = new SentenceEncoder(SemanticTopics.LEAD_TOKENS);
+        model = LinearTopicModel.read(LinearTopicModel.DEFAULT_MODEL);
+        topics = new SemanticTopics(encoder, model);
     }
 
     @AfterAll
@@ -27,35 +28,28 @@ class SemanticTopicsTest {
     }
 
     @Test
-    void everyLevelOneTopicHasPrototypes() {
-        assertEquals(17, topics.codes().size(), topics.codes().toString());
+    void theShippedModelCoversEveryLevelOneTopicAndReadsTheEncodersVectors() {
+        assertEquals(17, model.codes().size(), model.codes().toString());
+        assertEquals(encoder.encode("a headline").length, model.dimensions());
     }
 
     @Test
     void leadsWithoutCueWordsFindTheirField() {
-        assertEquals("medtop:15000000", strongest(topics.evidence(
-                "Swimmer touches the wall first. The 19-year-old set a new personal best in the final.", 3)));
-        assertEquals("medtop:13000000", strongest(topics.evidence(
-                "Dinosaur's teenage growth spurt. The giant reptile put on two kilograms a day, its bones show.", 3)));
-        assertEquals("medtop:04000000", strongest(topics.evidence(
-                "Brewer lifts its dividend. The board expects margins to widen as barley gets cheaper.", 3)));
+        assertEquals("medtop:15000000", strongest(topics.evidence("Swimmer touches the wall first",
+                "The 19-year-old set a new personal best in the final.")));
+        assertEquals("medtop:12000000", strongest(topics.evidence("Pilgrims gather at dawn",
+                "Thousands walked the last mile to the shrine, singing hymns as the bells rang.")));
+        assertEquals("medtop:04000000", strongest(topics.evidence("Brewer lifts its dividend",
+                "The board expects margins to widen as barley gets cheaper.")));
     }
 
     @Test
-    void theWeightIsSharedAndFarTopicsGetNothing() {
-        Map<String, Double> evidence = topics.evidence("Storm brings snow and ice to the north, forecasters say", 3);
-        double total = evidence.values().stream().mapToDouble(Double::doubleValue).sum();
-        assertTrue(total <= 3.0 + 1e-9 && total > 2.0, evidence.toString());
-        assertTrue(evidence.size() < 5, evidence.toString());
-        assertTrue(evidence.values().stream().allMatch(w -> w >= SemanticTopics.MIN_SHARE * 3), evidence.toString());
-    }
-
-    @Test
-    void prototypesMustBeUnderLevelOneCodes() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new SemanticTopics(encoder, "/topics/prototypes-level2.tsv"));
-        assertTrue(e.getMessage().contains("medtop:20000587"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> new SemanticTopics(encoder, "/topics/absent.tsv"));
+    void onlyTopicsAboveTheFloorGetEvidenceAndNoneMoreThanACertainModelGives() {
+        Map<String, Double> evidence = topics.evidence("Storm brings snow and ice to the north", "Forecasters say.");
+        assertEquals("medtop:17000000", strongest(evidence));
+        assertTrue(evidence.size() < 17, evidence.toString());
+        double most = SemanticTopics.WEIGHT * Math.log(1 / SemanticTopics.FLOOR);
+        assertTrue(evidence.values().stream().allMatch(w -> w > 0 && w <= most + 1e-9), evidence.toString());
     }
 
     static String strongest(Map<String, Double> evidence) {

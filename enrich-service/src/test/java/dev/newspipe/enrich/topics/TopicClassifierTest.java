@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -132,6 +133,33 @@ class TopicClassifierTest {
         assertTop("medtop:07000000", "Measles vaccine approved for toddlers",
                 "Developing the shot cost 40 million euros, and sales are expected to rise 12 percent a year as its"
                         + " price falls, the maker said on Monday, adding that demand was growing.");
+    }
+
+    @Test
+    void theLeadOfTheBestFieldIsItsEvidenceOverTheSecond() {
+        TopicClassifier.Scores none = CLASSIFIER.score("", "", "en");
+        assertEquals(0.0, CLASSIFIER.leadOfBest(none, Map.of()));
+        assertEquals(5.0, CLASSIFIER.leadOfBest(none, Map.of("medtop:15000000", 5.0)), 1e-9);
+        assertEquals(2.0, CLASSIFIER.leadOfBest(none, Map.of("medtop:15000000", 5.0, "medtop:04000000", 3.0)), 1e-9);
+        // Evidence for a narrower topic counts for its field.
+        assertEquals(1.0, CLASSIFIER.leadOfBest(none, Map.of("medtop:20001065", 4.0, "medtop:04000000", 5.0)), 1e-9);
+    }
+
+    @Test
+    void aVoteForAFieldRanksItButLeavesItsNarrowerTopicsToTheirOwnEvidence() {
+        String headline = "Parliament passes new election law";
+        String body = "The law changes how votes are counted in national elections, the electoral commission said.";
+        TopicClassifier.Scores scores = CLASSIFIER.score(headline, body, "en");
+        List<MediaTopic> byWords = CLASSIFIER.topics(scores, Map.of());
+        List<String> narrower = byWords.stream().filter(t -> t.level() > 1).map(MediaTopic::code).toList();
+        assertTrue(narrower.contains("medtop:20000574"), byWords.toString());
+        // A large vote for politics: the same narrower topics, and a vote for another field moves only the ranking.
+        List<MediaTopic> voted = CLASSIFIER.topics(scores, Map.of(), Map.of("medtop:11000000", 18.0));
+        assertEquals(narrower, voted.stream().filter(t -> t.level() > 1).map(MediaTopic::code).toList(), voted.toString());
+        List<MediaTopic> outvoted = CLASSIFIER.topics(scores, Map.of(), Map.of("medtop:15000000", 60.0));
+        assertEquals("medtop:15000000", outvoted.get(0).code(), outvoted.toString());
+        // A vote is for a level-1 topic; one for a narrower code is ignored.
+        assertEquals(byWords, CLASSIFIER.topics(scores, Map.of(), Map.of("medtop:20001065", 60.0)));
     }
 
     @Test
