@@ -20,12 +20,12 @@ import dev.newspipe.events.MediaTopics;
 class TrainTopicModelTest {
 
     @Test
-    void everySecondLevelTopicHasTwelveTrainingItemsAndNoneIsAnEvaluationItem() {
+    void everySecondLevelTopicHasTwentyFourTrainingItemsAndNoneIsAnEvaluationItem() {
         List<FieldItems.Item> items = FieldItems.load(TrainTopicModel.ITEMS);
         Map<String, Long> perField = items.stream().collect(Collectors.groupingBy(FieldItems.Item::field, Collectors.counting()));
         for (MediaTopics.Topic topic : MediaTopics.all()) {
             if (topic.level() == 2) {
-                assertEquals(12L, perField.getOrDefault(topic.code(), 0L), topic.code());
+                assertEquals(24L, perField.getOrDefault(topic.code(), 0L), topic.code());
             }
         }
         Set<String> evaluated = new HashSet<>();

@@ -21,7 +21,7 @@ public final class SemanticTopics {
      */
     public static final int LEAD_TOKENS = 48;
     /** Evidence, in cue-weight units (a clear cue word in the lead weighs about 2), per e-fold of probability above the floor. */
-    static final double WEIGHT = 3;
+    static final double WEIGHT = 4;
     /** Topics the model gives less than this get no evidence; one at probability 1 gets WEIGHT * ln(1 / FLOOR), about 18. */
     static final double FLOOR = 0.01;
 
