@@ -10,8 +10,9 @@ import dev.newspipe.events.TsvResource;
 
 /**
  * A linear classifier over sentence vectors: per level-1 Media Topic a bias and one weight per vector dimension,
- * softmax over the topics. Trained offline on news items written for this project ({@code deploy/tools/train-topic-model});
- * read from {@code /topics/topic-model.tsv}, one line per topic: code, bias, weights.
+ * softmax over the topics. Trained offline on news items written for this project
+ * ({@code deploy/tools/train-topic-model}); read from {@code /topics/topic-model.tsv}, one line per topic: code,
+ * bias, weights.
  *
  * <p>Immutable once built, so one instance serves all threads.
  */
