@@ -20,7 +20,6 @@ import dev.newspipe.eval.EntityScoring.TypedId;
 import dev.newspipe.eval.EntityScoring.TypedSpan;
 import dev.newspipe.events.ArticleEnriched;
 import dev.newspipe.events.ArticleIngested;
-import dev.newspipe.events.ArticleSubmitted;
 import dev.newspipe.events.MediaTopics;
 import dev.newspipe.ingest.InvalidArticleException;
 
@@ -334,7 +333,7 @@ public final class EvaluateEnrichment {
             }
             ArticleIngested ingested;
             try {
-                ingested = sources.ingest(englishSubmission(article.headline(), article.body(), "CoNLL-2003"));
+                ingested = SourceDocuments.ingestEnglish(article.headline(), article.body(), "CoNLL-2003");
             } catch (InvalidArticleException e) {
                 rejected++;
                 continue;
@@ -514,7 +513,7 @@ public final class EvaluateEnrichment {
         for (FieldItems.Item item : items) {
             ArticleIngested article;
             try {
-                article = sources.ingest(englishSubmission(item.headline(), item.body(), "invented"));
+                article = SourceDocuments.ingestEnglish(item.headline(), item.body(), "invented");
             } catch (InvalidArticleException e) {
                 throw new IllegalStateException(FieldItems.RESOURCE + ": item " + item.number() + " is rejected by ingest",
                         e);
@@ -561,10 +560,6 @@ public final class EvaluateEnrichment {
         return String.join(" or ", label.accepted().stream().map(AgNewsMapping::shortName).toList());
     }
 
-    /** A headline and body submitted in English from a named corpus, for the topic sections. */
-    private static ArticleSubmitted englishSubmission(String headline, String body, String source) {
-        return new ArticleSubmitted(null, headline, body, source, null, "en", null, null);
-    }
 
     // --- 7. seed checks ------------------------------------------------------------------------------
 

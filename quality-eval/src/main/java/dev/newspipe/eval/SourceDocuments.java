@@ -32,15 +32,18 @@ public final class SourceDocuments {
     /** Intake path recorded on the events: seed pages and ninjs items would arrive by HTTP. */
     private static final String INTAKE_PATH = "http";
 
+    /**
+     * Stateless, so one serves every caller. Generous future skew: publication dates are historical facts, not
+     * checks under test here.
+     */
+    private static final ArticleIngestor INTAKE = new ArticleIngestor(MIN_BODY_LENGTH, Duration.ofDays(36500), Clock.systemUTC());
+
     private final Path sharedDir;
-    private final ArticleIngestor ingestor;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Path, List<AgNewsCsv.Row>> agNewsFiles = new ConcurrentHashMap<>();
 
     public SourceDocuments(Path sharedDir) {
         this.sharedDir = sharedDir;
-        // Generous future skew: publication dates are historical facts, not checks under test here.
-        this.ingestor = new ArticleIngestor(MIN_BODY_LENGTH, Duration.ofDays(36500), Clock.systemUTC());
     }
 
     public Path sharedDir() {
@@ -93,7 +96,15 @@ public final class SourceDocuments {
     }
 
     public ArticleIngested ingest(ArticleSubmitted submitted) {
-        return ingestor.ingest(submitted, INTAKE_PATH);
+        return INTAKE.ingest(submitted, INTAKE_PATH);
+    }
+
+    /**
+     * A headline and body submitted in English from a named corpus (the CoNLL articles, the invented items, the
+     * topic model's training items), through the same intake.
+     */
+    public static ArticleIngested ingestEnglish(String headline, String body, String source) {
+        return INTAKE.ingest(new ArticleSubmitted(null, headline, body, source, null, "en", null, null), INTAKE_PATH);
     }
 
     static String read(Path file) {

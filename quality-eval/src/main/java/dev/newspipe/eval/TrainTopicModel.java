@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +11,6 @@ import dev.newspipe.enrich.topics.LinearTopicModel;
 import dev.newspipe.enrich.topics.SemanticTopics;
 import dev.newspipe.enrich.topics.SentenceEncoder;
 import dev.newspipe.events.ArticleIngested;
-import dev.newspipe.events.ArticleSubmitted;
-import dev.newspipe.ingest.ArticleIngestor;
 import dev.newspipe.ingest.InvalidArticleException;
 
 /**
@@ -48,25 +44,30 @@ public final class TrainTopicModel {
 
     /** The model of these items, each read as the engine reads an ingested article. */
     public static LinearTopicModel train(List<FieldItems.Item> items, SentenceEncoder encoder) {
-        // The level-1 topics the items are about (the 17 of IPTC's current top level, as the items cover every field).
-        String[] codes = items.stream().map(FieldItems.Item::topLevel).distinct().sorted().toArray(String[]::new);
-        List<String> codeList = List.of(codes);
-        // Ingest's normalization, so the model reads the same text it will read at run time (no length rule here).
-        ArticleIngestor ingestor = new ArticleIngestor(1, Duration.ofDays(36500), Clock.systemUTC());
+        return train(items, vectors(items, encoder));
+    }
+
+    /** The sentence vector of each item, after ingest's normalization, as the engine reads it at run time. */
+    public static List<float[]> vectors(List<FieldItems.Item> items, SentenceEncoder encoder) {
         List<float[]> vectors = new ArrayList<>(items.size());
-        int[] labels = new int[items.size()];
-        for (int i = 0; i < items.size(); i++) {
-            FieldItems.Item item = items.get(i);
+        for (FieldItems.Item item : items) {
             ArticleIngested article;
             try {
-                article = ingestor.ingest(
-                        new ArticleSubmitted(null, item.headline(), item.body(), "training", null, "en", null, null), "http");
+                article = SourceDocuments.ingestEnglish(item.headline(), item.body(), "training");
             } catch (InvalidArticleException e) {
                 throw new IllegalStateException(ITEMS + ": item " + item.number() + " is rejected by ingest", e);
             }
             vectors.add(encoder.encode(SemanticTopics.modelText(article.headline(), article.body())));
-            labels[i] = codeList.indexOf(item.topLevel());
         }
+        return vectors;
+    }
+
+    /** The model of these items from their vectors (one per item, in order). */
+    public static LinearTopicModel train(List<FieldItems.Item> items, List<float[]> vectors) {
+        // The level-1 topics the items are about (the 17 of IPTC's current top level, as the items cover every field).
+        String[] codes = items.stream().map(FieldItems.Item::topLevel).distinct().sorted().toArray(String[]::new);
+        List<String> codeList = List.of(codes);
+        int[] labels = items.stream().mapToInt(item -> codeList.indexOf(item.topLevel())).toArray();
         return LinearTopicModel.train(codes, vectors, labels, L2, EPOCHS);
     }
 
