@@ -67,7 +67,8 @@ public final class EvaluateEnrichment {
         } catch (IllegalArgumentException e) {
             System.err.println("evaluate: " + e.getMessage());
             System.err.println("usage: evaluate [shared-dir] [--markdown FILE] [--require-seeds] [--agnews-limit N]"
-                    + " [--conll-sentences N] [--no-conll] [--no-agnews] [--show SOURCE[#N]]");
+                    + " [--conll-sentences N] [--no-conll] [--no-agnews] [--show SOURCE[#N]]"
+                    + " [--entity-errors]");
             System.exit(2);
             return;
         }
@@ -98,17 +99,13 @@ public final class EvaluateEnrichment {
 
     /** Runs every section into the report; returns whether all seed checks passed. */
     boolean run() {
-        List<GoldDocument> gold = GoldFiles.load();
-        if (gold.isEmpty()) {
-            // A stale jar or a broken class path, not a result: say so instead of printing zeros.
-            throw new IllegalStateException("no gold files on the class path under /" + GoldFiles.FOLDER);
-        }
-        List<Evaluated> evaluated = evaluateGold(gold);
+        List<Evaluated> evaluated = evaluateGold(goldFiles(GoldFiles.SHARED_TEXTS));
+        List<Evaluated> written = evaluateGold(goldFiles(GoldFiles.WRITTEN_ARTICLES));
         report.heading(1, "Enrichment quality");
         report.text("Engine: " + engineVersion + "; shared data: " + options.sharedDir.toAbsolutePath().normalize()
-                + "; gold documents: " + evaluated.size() + ".");
-        entitySection(evaluated);
-        topicSection(evaluated);
+                + "; gold documents: " + evaluated.size() + " real texts, " + written.size() + " written articles.");
+        entitySection("1. Entities on the gold documents", evaluated);
+        topicSection("2. Topics on the gold documents", evaluated);
         if (options.conll) {
             conllSection();
         }
@@ -118,6 +115,8 @@ public final class EvaluateEnrichment {
         }
         fieldSection();
         boolean seedsPass = seedSection();
+        entitySection("8. Entities on the written articles", written);
+        topicSection("9. Topics on the written articles", written);
         if (!engineErrors.isEmpty()) {
             report.heading(2, "Engine failures");
             report.text(engineErrors.size() + " of " + engineCalls + " documents made the engine throw; they count as"
@@ -131,14 +130,35 @@ public final class EvaluateEnrichment {
             ArticleEnriched predicted) {
     }
 
+    private static List<GoldDocument> goldFiles(String folder) {
+        List<GoldDocument> gold = GoldFiles.load(folder);
+        if (gold.isEmpty()) {
+            // A stale jar or a broken class path, not a result: say so instead of printing zeros.
+            throw new IllegalStateException("no gold files on the class path under /" + folder);
+        }
+        return gold;
+    }
+
     private List<Evaluated> evaluateGold(List<GoldDocument> golds) {
         List<Evaluated> evaluated = new ArrayList<>();
         for (GoldDocument gold : golds) {
-            ArticleIngested article = sources.load(gold.source(), gold.story(), gold.row());
+            ArticleIngested article = load(gold);
             evaluated.add(new Evaluated(gold, article, GoldMentions.resolve(article.body(), gold.entities()),
                     enrich(article)));
         }
         return evaluated;
+    }
+
+    /** The gold document's article as ingest makes it: a shared text from its file, a written one from the gold. */
+    private ArticleIngested load(GoldDocument gold) {
+        if (!gold.written()) {
+            return sources.load(gold.source(), gold.story(), gold.row());
+        }
+        try {
+            return SourceDocuments.ingestEnglish(gold.headline(), gold.body(), "written");
+        } catch (InvalidArticleException e) {
+            throw new IllegalStateException(gold.file() + " is rejected by ingest: " + e.getMessage(), e);
+        }
     }
 
     private ArticleEnriched enrich(ArticleIngested article) {
@@ -157,7 +177,7 @@ public final class EvaluateEnrichment {
 
     // --- 1. entities on the gold documents ----------------------------------------------------------
 
-    private void entitySection(List<Evaluated> evaluated) {
+    private void entitySection(String heading, List<Evaluated> evaluated) {
         Map<String, Prf> spans = EntityScoring.emptyByType();
         Map<String, Prf> ids = EntityScoring.emptyByType();
         List<List<String>> perDocument = new ArrayList<>();
@@ -178,7 +198,7 @@ public final class EvaluateEnrichment {
                     Prf.percent(spanMicro.f1()), Prf.percent(idMicro.f1()), TopicScoring.bestTopLevel(e.predicted()),
                     String.join(" ", TopicScoring.topLevels(e.gold().topics()))));
         }
-        report.heading(2, "1. Entities on the gold documents");
+        report.heading(2, heading);
         report.text("(a) exact span: type and [start, end) of each body mention must match. (b) canonical id: per"
                 + " document, the set of (type, QID or name slug) of the entities the body mentions.");
         List<List<String>> table = report.table("type", "span P", "span R", "span F1", "gold spans", "id P", "id R",
@@ -198,6 +218,29 @@ public final class EvaluateEnrichment {
         List<List<String>> documents = report.table("document", "gold ids", "predicted ids", "span F1", "id F1",
                 "best top level", "gold top levels");
         documents.addAll(perDocument);
+        if (options.entityErrors) {
+            entityErrors(evaluated);
+        }
+    }
+
+    /** Each document's spans of the three main types that are only in the gold (missed) or only predicted. */
+    private void entityErrors(List<Evaluated> evaluated) {
+        report.text("Span errors (--entity-errors): missed = gold only, spurious = predicted only; a right span with"
+                + " the wrong type shows as both.");
+        List<List<String>> table = report.table("document", "error", "type", "text");
+        for (Evaluated e : evaluated) {
+            Set<TypedSpan> gold = EntityScoring.goldSpans(e.gold().entities(), e.mentions());
+            Set<TypedSpan> predicted = EntityScoring.predictedSpans(e.predicted(), Function.identity());
+            String body = e.article().body();
+            for (String[] side : new String[][] {{"missed"}, {"spurious"}}) {
+                boolean missed = side[0].equals("missed");
+                (missed ? gold : predicted).stream()
+                        .filter(span -> MAIN_TYPES.contains(span.type()) && !(missed ? predicted : gold).contains(span))
+                        .sorted(java.util.Comparator.comparingInt(TypedSpan::start))
+                        .forEach(span -> table.add(Report.row(e.gold().label(), side[0], span.type(),
+                                body.substring(span.start(), span.end()))));
+            }
+        }
     }
 
     private static void addPrfRow(List<List<String>> table, String label, Prf span, Prf id) {
@@ -207,7 +250,7 @@ public final class EvaluateEnrichment {
 
     // --- 2. topics on the gold documents -------------------------------------------------------------
 
-    private void topicSection(List<Evaluated> evaluated) {
+    private void topicSection(String heading, List<Evaluated> evaluated) {
         int withGold = 0;
         int correct = 0;
         int goldTopLevels = 0;
@@ -225,7 +268,7 @@ public final class EvaluateEnrichment {
             goldTopLevels += gold.size();
             foundTopLevels += (int) gold.stream().filter(predicted::contains).count();
         }
-        report.heading(2, "2. Topics on the gold documents");
+        report.heading(2, heading);
         report.text("Top-level accuracy: the best predicted top level (first topic, or its level-1 ancestor) is one"
                 + " of the gold top levels. Recall: share of gold top-level codes among all predicted top levels.");
         List<List<String>> table = report.table("measure", "value", "of");
@@ -607,6 +650,7 @@ public final class EvaluateEnrichment {
         boolean conll = true;
         boolean agNews = true;
         String show;
+        boolean entityErrors;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -634,6 +678,9 @@ public final class EvaluateEnrichment {
                         break;
                     case "--show":
                         options.show = value(args, ++i, arg);
+                        break;
+                    case "--entity-errors":
+                        options.entityErrors = true;
                         break;
                     default:
                         if (arg.startsWith("--") || sharedGiven) {

@@ -5,19 +5,23 @@ import java.util.List;
 import dev.newspipe.events.ArticleEnriched.EntityType;
 
 /**
- * One gold file: which document of the shared directory it annotates and what a careful reader finds
- * in its normalized body. Texts stay in the shared directory; a gold file holds only annotations and
- * short mention strings.
+ * One gold file: which document it annotates and what a careful reader finds in its normalized body. A
+ * real text stays in the shared directory and the gold file names it by {@code source}; an article written
+ * for this project carries its own {@code headline} and {@code body} instead.
  *
  * @param file     the gold file's name (set by the loader)
- * @param source   path relative to the shared directory
+ * @param source   path relative to the shared directory (null for a written article)
  * @param story    1-based story of a scraped page (null: the first)
  * @param row      1-based data row of the AG News CSV
+ * @param headline a written article's headline (null for a shared text)
+ * @param body     a written article's body as submitted, paragraphs separated by blank lines (null for a
+ *                 shared text)
  * @param topics   IPTC Media Topic codes the document is about (any level)
  * @param entities every PERSON, ORGANIZATION and LOCATION in the body, and others where clear
  * @param note     free text for annotators, ignored by the evaluation
  */
-public record GoldDocument(String file, String source, Integer story, Integer row, List<String> topics,
+public record GoldDocument(String file, String source, Integer story, Integer row, String headline, String body,
+        List<String> topics,
         List<GoldEntity> entities, String note) {
 
     public GoldDocument {
@@ -26,7 +30,12 @@ public record GoldDocument(String file, String source, Integer story, Integer ro
     }
 
     GoldDocument withFile(String name) {
-        return new GoldDocument(name, source, story, row, topics, entities, note);
+        return new GoldDocument(name, source, story, row, headline, body, topics, entities, note);
+    }
+
+    /** Whether the text is held in the gold file (an article written for this project). */
+    public boolean written() {
+        return body != null;
     }
 
     /** A short label for reports: the gold file's name without ".json". */

@@ -19,19 +19,26 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The gold files on the class path ({@code /gold/*.json}), in name order. */
+/**
+ * The gold files on the class path, in name order: annotations of real texts in the shared directory
+ * ({@code /gold/*.json}) and articles written for this project with their annotations
+ * ({@code /gold-written/*.json}).
+ */
 public final class GoldFiles {
 
-    static final String FOLDER = "gold";
+    /** Gold files of texts in the shared directory. */
+    static final String SHARED_TEXTS = "gold";
+    /** Gold files that hold their own article, written for this project. */
+    static final String WRITTEN_ARTICLES = "gold-written";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    public static List<GoldDocument> load() {
+    public static List<GoldDocument> load(String folder) {
         List<GoldDocument> documents = new ArrayList<>();
-        for (String name : names()) {
-            try (InputStream in = GoldFiles.class.getResourceAsStream("/" + FOLDER + "/" + name)) {
+        for (String name : names(folder)) {
+            try (InputStream in = GoldFiles.class.getResourceAsStream("/" + folder + "/" + name)) {
                 documents.add(parse(name, in));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read gold file " + name, e);
@@ -49,23 +56,23 @@ public final class GoldFiles {
     }
 
     /** File names under the folder, whether the class path holds it as a directory or inside a jar. */
-    static List<String> names() {
-        URL folder = GoldFiles.class.getResource("/" + FOLDER);
-        if (folder == null) {
+    static List<String> names(String folder) {
+        URL url = GoldFiles.class.getResource("/" + folder);
+        if (url == null) {
             return List.of();
         }
         try {
-            URI uri = folder.toURI();
+            URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                return listInJar(uri);
+                return listInJar(uri, folder);
             }
             return list(Path.of(uri));
         } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot list the gold files at " + folder, e);
+            throw new IllegalStateException("cannot list the gold files at " + url, e);
         }
     }
 
-    private static List<String> listInJar(URI uri) throws IOException {
+    private static List<String> listInJar(URI uri, String folder) throws IOException {
         FileSystem jar;
         boolean openedHere;
         try {
@@ -76,7 +83,7 @@ public final class GoldFiles {
             openedHere = true;
         }
         try {
-            return list(jar.getPath("/" + FOLDER));
+            return list(jar.getPath("/" + folder));
         } finally {
             if (openedHere) {
                 jar.close();
