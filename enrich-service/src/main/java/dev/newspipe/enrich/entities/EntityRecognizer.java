@@ -797,7 +797,7 @@ public final class EntityRecognizer {
                     if (lexicon.nonEntities.contains(t.key()) || isExchangeCode(tokens, j)) {
                         break;
                     }
-                    if (lexicon.isTitle(t.key()) && titlePhraseEnd(s, j) > j) {
+                    if (lexicon.isTitle(t.key()) && titlePhraseEnd(s, j) > j && !isInsideOrganisationName(tokens, j)) {
                         break;
                     }
                     if (FUNCTION_TAGS.contains(tag(s, j)) && !t.isAllCaps() && !isInitial(t) && !isInitial(tokens.get(j - 1))
@@ -807,6 +807,10 @@ public final class EntityRecognizer {
                 }
                 j++;
                 end = j;
+            } else if (j > i && t.key().equals("plc")) {
+                // "Sage Group plc": the British legal form, written in lower case, ends the name.
+                end = j + 1;
+                break;
             } else if (j > i && t.isWord() && t.startsWithDigit() && isNameLike(tokens.get(j - 1))
                     && lexicon.eventSuffixes.contains(tokens.get(j - 1).key())) {
                 // "World Cup 2026"
@@ -828,13 +832,30 @@ public final class EntityRecognizer {
     }
 
     /**
+     * The title at {@code j} is a word of an organisation's name, not a person's title: the capitalised words
+     * after it end in an organisation word and do not start with a given name ("Immigrant Justice Network",
+     * not "Governor Mike Braun").
+     */
+    private boolean isInsideOrganisationName(List<Token> tokens, int j) {
+        int k = j + 1;
+        while (k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).isCapitalized()) {
+            k++;
+        }
+        return k > j + 1 && lexicon.orgSuffixes.contains(tokens.get(k - 1).key())
+                && !lexicon.firstNames.contains(tokens.get(j + 1).key()) && !lexicon.isTitle(tokens.get(k - 1).key());
+    }
+
+    /**
      * The capitalised words from {@code j} on end in a company's legal form ("Driefontein Consolidated Ltd"): a
      * word the tagger reads as a verb or adverb there is still part of the name.
      */
     private static boolean endsInLegalForm(List<Token> tokens, int j) {
-        for (int k = j + 1; k < tokens.size() && k <= j + 3 && tokens.get(k).isWord() && tokens.get(k).isCapitalized(); k++) {
+        for (int k = j + 1; k < tokens.size() && k <= j + 3 && tokens.get(k).isWord(); k++) {
             if (LEGAL_FORMS.contains(bare(tokens.get(k).text()))) {
                 return true;
+            }
+            if (!tokens.get(k).isCapitalized()) {
+                return false;
             }
         }
         return false;
@@ -849,10 +870,11 @@ public final class EntityRecognizer {
         return false;
     }
 
-    /** "Chicago Board of Trade": an organisation head word followed by "of" inside [from, to). */
+    /** "Chicago Board of Trade": an organisation head word followed by "of" or "for" inside [from, to). */
     private boolean hasOrgHead(List<Token> tokens, int from, int to) {
         for (int k = from; k + 1 < to; k++) {
-            if (lexicon.orgHeads.contains(tokens.get(k).key()) && tokens.get(k + 1).key().equals("of")) {
+            if (lexicon.orgHeads.contains(tokens.get(k).key())
+                    && (tokens.get(k + 1).key().equals("of") || tokens.get(k + 1).key().equals("for"))) {
                 return true;
             }
         }
@@ -899,8 +921,33 @@ public final class EntityRecognizer {
         }
         if (key.equals("and")) {
             // "Securities and Exchange Commission", not "Johnson Controls Inc and Lear Corp".
-            return j - chunkStart == 1 && lexicon.orgSuffixes.contains(previous.key()) && j + 2 < tokens.size()
-                    && tokens.get(j + 2).isCapitalized();
+            if (j - chunkStart == 1 && lexicon.orgSuffixes.contains(previous.key()) && j + 2 < tokens.size()
+                    && tokens.get(j + 2).isCapitalized()) {
+                return true;
+            }
+            // "Department of Health and Human Services", "Office of Management and Budget": after a body's "of" or
+            // "for", unless either side is a known name or a new body starts ("Bank of England and Barclays",
+            // "Ministry of Defence and Ministry of Finance").
+            return hasBodyConnector(tokens, chunkStart, j) && kb.lookup(previous.key()) == null
+                    && kb.lookup(next.key()) == null && !lexicon.orgHeads.contains(next.key())
+                    && !lexicon.firstNames.contains(next.key());
+        }
+        if (key.equals("'") && t.start() == previous.end() && previous.key().endsWith("s") && previous.key().length() > 3
+                && t.end() < next.start() && lexicon.orgSuffixes.contains(next.key())) {
+            // "Irish National Teachers' Organisation", "Workers' Party"
+            return true;
+        }
+        return false;
+    }
+
+    /** An "of" or "for" after an organisation word between {@code from} and {@code j}: "Department of Health". */
+    private boolean hasBodyConnector(List<Token> tokens, int from, int j) {
+        for (int k = from + 1; k < j; k++) {
+            String key = tokens.get(k).key();
+            if ((key.equals("of") || key.equals("for")) && (lexicon.orgSuffixes.contains(tokens.get(k - 1).key())
+                    || lexicon.orgHeads.contains(tokens.get(from).key()))) {
+                return true;
+            }
         }
         return false;
     }
@@ -945,7 +992,7 @@ public final class EntityRecognizer {
                 // "Trevor Holland said": the model often mistags unfamiliar given names at a sentence start.
                 return true;
             }
-            if (nameFollows && endsInLegalForm(s.tokens, i)) {
+            if ((nameFollows || continued) && endsInLegalForm(s.tokens, i)) {
                 // "Tarnwell Foods Inc. said": a company's name, however the tagger reads its first word.
                 return true;
             }

@@ -428,4 +428,38 @@ class EntityRecognizerTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void longNamesOfBodiesKeepTheirTitlesConjunctionsAndPossessives() {
+        String body = "Marta Quill, director of the Indiana Immigrant Justice Network, said the plan was unlawful. "
+                + "The Department of Health and Human Services and the Office of Management and Budget declined to comment. "
+                + "The Irish National Teachers' Organisation welcomed the funding, as did the European Bank for"
+                + " Reconstruction and Development. The Bank of England and Barclays said nothing.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String name : List.of("Indiana Immigrant Justice Network", "Department of Health and Human Services",
+                "Office of Management and Budget", "Irish National Teachers' Organisation",
+                "European Bank for Reconstruction and Development", "Bank of England", "Barclays")) {
+            assertEquals(EntityType.ORGANIZATION, get(entities, name).type(), name + " in " + entities);
+        }
+        assertEquals(EntityType.PERSON, get(entities, "Marta Quill").type());
+        assertTrue(find(entities, "Immigrant").isEmpty() && find(entities, "Human Services").isEmpty(), entities.toString());
+    }
+
+    @Test
+    void aLowerCaseLegalFormEndsTheNameAndCurrencyCodesAreNoEntities() {
+        String body = "It was a busy week. Tarnbrook Group plc bought the payroll firm for EUR 120 million, and"
+                + " Calanque Films agreed to pay USD 4 million for the rights.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        Entity buyer = get(entities, "Tarnbrook Group");
+        assertEquals(EntityType.ORGANIZATION, buyer.type());
+        assertEquals("Tarnbrook Group plc", body.substring(buyer.mentions().get(0).start(), buyer.mentions().get(0).end()));
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Calanque Films").type());
+        assertTrue(find(entities, "EUR").isEmpty() && find(entities, "USD").isEmpty(), entities.toString());
+    }
+
+    @Test
+    void placeWordsEndUnknownPlaces() {
+        assertTyped("Residents of Halls Gap were told to leave before the fire crossed the Western Highway near the"
+                + " Wonderland Range.", EntityType.LOCATION, "Halls Gap", "Western Highway", "Wonderland Range");
+    }
 }
