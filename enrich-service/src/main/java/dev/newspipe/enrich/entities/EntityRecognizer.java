@@ -53,6 +53,8 @@ public final class EntityRecognizer {
             "oyj", "spa", "plc", "inc", "ltd", "kgaa", "co", "corp", "group", "holding");
     /** Sentences that count as the lead for salience. */
     private static final int LEAD_SENTENCES = 2;
+    /** Letters after a person's name for a rank or seat: senior and King's counsel, members of parliament. */
+    private static final Set<String> POST_NOMINALS = Set.of("sc", "kc", "qc", "mp", "mep", "msp", "td");
     /** "the town of X": X is a place. */
     private static final Set<String> PLACE_NOUNS = Set.of("city", "town", "village", "province", "region", "state",
             "district", "capital", "island", "port", "county", "suburb", "area", "republic", "municipality", "outskirts",
@@ -352,6 +354,10 @@ public final class EntityRecognizer {
                 continue;
             }
             int end = chunkEnd(s, i);
+            if (end - i > 2 && POST_NOMINALS.contains(tokens.get(end - 1).key()) && tokens.get(end - 1).isAllCaps()) {
+                // "Aoife Brennan SC", "Jane Smith MP": letters after a name are not part of it.
+                end--;
+            }
             Candidate c = unknownCandidate(s, i, end, titleBefore, atStart);
             if (c != null) {
                 doc.candidates.add(c);
@@ -933,8 +939,8 @@ public final class EntityRecognizer {
                     && !lexicon.firstNames.contains(next.key());
         }
         if (key.equals("'") && t.start() == previous.end() && previous.key().endsWith("s") && previous.key().length() > 3
-                && t.end() < next.start() && lexicon.orgSuffixes.contains(next.key())) {
-            // "Irish National Teachers' Organisation", "Workers' Party"
+                && t.end() < next.start() && (lexicon.orgSuffixes.contains(next.key()) || lexicon.locSuffixes.contains(next.key()))) {
+            // "Irish National Teachers' Organisation", "Workers' Party", "St James' Park"
             return true;
         }
         return false;
@@ -1174,7 +1180,8 @@ public final class EntityRecognizer {
             // A given name alone ("Jane", "Steve") is mostly someone named informally or cut off by a line break.
             c.add(EntityType.PERSON, 1.0);
         }
-        if (len > 1 && lexicon.personSuffixes.contains(lastKey)) {
+        if (len > 1 && lexicon.personSuffixes.contains(lastKey)
+                || len > 1 && to < tokens.size() && POST_NOMINALS.contains(tokens.get(to).key()) && tokens.get(to).isAllCaps()) {
             c.add(EntityType.PERSON, 2);
         }
         if (orgSuffix) {

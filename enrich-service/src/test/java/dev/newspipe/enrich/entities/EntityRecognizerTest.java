@@ -462,4 +462,16 @@ class EntityRecognizerTest {
         assertTyped("Residents of Halls Gap were told to leave before the fire crossed the Western Highway near the"
                 + " Wonderland Range.", EntityType.LOCATION, "Halls Gap", "Western Highway", "Wonderland Range");
     }
+
+    @Test
+    void localTitlesAndCounselSuffixesAreNotPartOfNames() {
+        String body = "Councillor Petra Lindqvist said the depot site was ideal. Garda Tomas Reilly told the court the"
+                + " cash was missing, and Aoife Brennan SC said her client accepted it. Fans queued outside St James'"
+                + " Park before the game.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String name : List.of("Petra Lindqvist", "Tomas Reilly", "Aoife Brennan")) {
+            assertEquals(EntityType.PERSON, get(entities, name).type(), name + " in " + entities);
+        }
+        assertEquals(EntityType.LOCATION, get(entities, "St James' Park").type(), entities.toString());
+    }
 }
