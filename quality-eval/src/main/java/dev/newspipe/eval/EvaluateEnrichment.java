@@ -229,17 +229,22 @@ public final class EvaluateEnrichment {
                 + " the wrong type shows as both.");
         List<List<String>> table = report.table("document", "error", "type", "text");
         for (Evaluated e : evaluated) {
-            Set<TypedSpan> gold = EntityScoring.goldSpans(e.gold().entities(), e.mentions());
-            Set<TypedSpan> predicted = EntityScoring.predictedSpans(e.predicted(), Function.identity());
-            String body = e.article().body();
-            for (String[] side : new String[][] {{"missed"}, {"spurious"}}) {
-                boolean missed = side[0].equals("missed");
-                (missed ? gold : predicted).stream()
-                        .filter(span -> MAIN_TYPES.contains(span.type()) && !(missed ? predicted : gold).contains(span))
-                        .sorted(java.util.Comparator.comparingInt(TypedSpan::start))
-                        .forEach(span -> table.add(Report.row(e.gold().label(), side[0], span.type(),
-                                body.substring(span.start(), span.end()))));
-            }
+            addSpanErrors(table, e.gold().label(), e.article().body(),
+                    EntityScoring.goldSpans(e.gold().entities(), e.mentions()),
+                    EntityScoring.predictedSpans(e.predicted(), Function.identity()), MAIN_TYPES);
+        }
+    }
+
+    /** Adds a document's spans of the given types found only in the gold (missed) or only predicted (spurious). */
+    private static void addSpanErrors(List<List<String>> table, String document, String body, Set<TypedSpan> gold,
+            Set<TypedSpan> predicted, List<String> types) {
+        for (boolean missed : new boolean[] {true, false}) {
+            Set<TypedSpan> other = missed ? predicted : gold;
+            (missed ? gold : predicted).stream()
+                    .filter(span -> types.contains(span.type()) && !other.contains(span))
+                    .sorted(java.util.Comparator.comparingInt(TypedSpan::start))
+                    .forEach(span -> table.add(Report.row(document, missed ? "missed" : "spurious", span.type(),
+                            body.substring(span.start(), span.end()))));
         }
     }
 
@@ -310,9 +315,15 @@ public final class EvaluateEnrichment {
         for (String type : List.of("PER", "ORG", "LOC", "MISC")) {
             byType.put(type, new Prf());
         }
+        List<List<String>> errors = new ArrayList<>();
         for (Conll.Document document : documents) {
-            ArticleEnriched enriched = enrich(document.toArticle());
-            EntityScoring.count(document.gold(), conllSpans(enriched), TypedSpan::type, byType);
+            ArticleIngested article = document.toArticle();
+            Set<TypedSpan> predicted = conllSpans(enrich(article));
+            EntityScoring.count(document.gold(), predicted, TypedSpan::type, byType);
+            if (options.entityErrors) {
+                addSpanErrors(errors, "conll-" + document.number(), article.body(), document.gold(), predicted,
+                        CONLL_MAIN_TYPES);
+            }
         }
         report.text(sentences.size() + " sentences in " + documents.size() + " documents of " + options.conllSentences
                 + " sentences (tokens joined by spaces, sentences as paragraphs, no headline). Engine types map to"
@@ -324,11 +335,20 @@ public final class EvaluateEnrichment {
             table.add(conllRow(entry.getKey(), entry.getValue()));
         }
         table.add(conllRow("micro (PER+ORG+LOC)", EntityScoring.micro(byType, CONLL_MAIN_TYPES)));
+        if (options.entityErrors) {
+            report.text("Span errors (--entity-errors), as under 1.");
+            report.table("document", "error", "type", "text").addAll(errors);
+        }
     }
 
     /** Adjectival forms of place names ("Iranian", "French", "Chinese", "Thai", "London-based"). */
     private static final java.util.regex.Pattern ADJECTIVAL = java.util.regex.Pattern.compile(
             ".*(?:ian|ians|ean|an|ans|ese|ish|ic|ch|i|is|-based)$");
+
+    /** "Michoacan" for "Michoacán": a name written without its accents is still the name, not an adjective. */
+    private static String withoutAccents(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
 
     /** Predicted mention spans typed as CoNLL types. */
     private static Set<TypedSpan> conllSpans(ArticleEnriched enriched) {
@@ -339,7 +359,8 @@ public final class EvaluateEnrichment {
         for (ArticleEnriched.Entity entity : enriched.entities()) {
             for (ArticleEnriched.Mention mention : entity.mentions()) {
                 String type = Conll.conllType(entity.type().name());
-                if (type.equals("LOC") && !mention.text().equals(entity.name()) && ADJECTIVAL.matcher(mention.text()).matches()) {
+                if (type.equals("LOC") && !withoutAccents(mention.text()).equals(withoutAccents(entity.name()))
+                        && ADJECTIVAL.matcher(mention.text()).matches()) {
                     type = "MISC";
                 }
                 spans.add(new TypedSpan(type, mention.start(), mention.end()));

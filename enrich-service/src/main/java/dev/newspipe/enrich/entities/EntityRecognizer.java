@@ -53,6 +53,12 @@ public final class EntityRecognizer {
             "oyj", "spa", "plc", "inc", "ltd", "kgaa", "co", "corp", "group", "holding");
     /** Sentences that count as the lead for salience. */
     private static final int LEAD_SENTENCES = 2;
+    /** Words after a known place that name a division or a water of the same name: "Tulsa County", "Surma River". */
+    private static final Set<String> PLACE_KIND_AFTER = Set.of("county", "province", "region", "district", "prefecture",
+            "oblast", "governorate", "township", "borough", "municipality", "river", "valley", "delta");
+    /** Titles of nobility that name a person with a place: "Duke of Norfolk". */
+    private static final Set<String> NOBLE_TITLES = Set.of("duke", "duchess", "earl", "countess", "marquess", "prince",
+            "princess", "baron", "baroness", "viscount");
     /** Letters after a person's name for a rank or seat: senior and King's counsel, members of parliament. */
     private static final Set<String> POST_NOMINALS = Set.of("sc", "kc", "qc", "mp", "mep", "msp", "td");
     /** "the town of X": X is a place. */
@@ -325,7 +331,15 @@ public final class EntityRecognizer {
                 int chunkEnd = chunkEnd(s, i);
                 String lastKey = tokens.get(chunkEnd - 1).key();
                 boolean orgName = lexicon.orgSuffixes.contains(lastKey) || hasOrgHead(tokens, match.to(), chunkEnd);
-                if (chunkEnd > match.to() && (orgName || lexicon.eventSuffixes.contains(lastKey))
+                if (match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym() && match.to() < n
+                        && tokens.get(match.to()).isCapitalized() && PLACE_KIND_AFTER.contains(tokens.get(match.to()).key())
+                        && (match.to() + 1 >= n || !tokens.get(match.to() + 1).isCapitalized())) {
+                    // "Tulsa County", "Kisumu County", "Surma River": the known place and the kind of place it names.
+                    Candidate c = new Candidate(s, i, match.to() + 1, KnowledgeBase.joinKeys(tokens, i, match.to() + 1));
+                    c.add(EntityType.LOCATION, 3);
+                    doc.candidates.add(c);
+                    i = match.to() + 1;
+                } else if (chunkEnd > match.to() && (orgName || lexicon.eventSuffixes.contains(lastKey))
                         && match.alias().entry().type() != EntityType.PERSON) {
                     // "Cambodia Daily", "Ukrainian Defence Ministry", "Hong Kong Open": a longer name.
                     Candidate c = new Candidate(s, i, chunkEnd, KnowledgeBase.joinKeys(tokens, i, chunkEnd));
@@ -641,6 +655,7 @@ public final class EntityRecognizer {
             if (last.isWord()) {
                 KnowledgeBase.Alias alias = kb.lookup(joined);
                 if (alias != null && !(alias.foreign() && doc.english)
+                        && !(doc.sportsStory && alias.entry().file().equals(KnowledgeBase.LESSER_PLACES))
                         && (caseless || last.isCapitalized() || last.startsWithDigit()
                                 || WordTokenizer.isIdeographic(last.text().charAt(0)))
                         && (alias.exactForm() == null || exactFormMatches(alias.exactForm(), tokens, i, i + len, caseless))) {
@@ -934,7 +949,8 @@ public final class EntityRecognizer {
             // "Department of Health and Human Services", "Office of Management and Budget": after a body's "of" or
             // "for", unless either side is a known name or a new body starts ("Bank of England and Barclays",
             // "Ministry of Defence and Ministry of Finance").
-            return hasBodyConnector(tokens, chunkStart, j) && kb.lookup(previous.key()) == null
+            return (hasBodyConnector(tokens, chunkStart, j) || j - chunkStart >= 2 && endsInBodyWord(tokens, j + 1) && !endsName(previous))
+                    && kb.lookup(previous.key()) == null
                     && kb.lookup(next.key()) == null && !lexicon.orgHeads.contains(next.key())
                     && !lexicon.firstNames.contains(next.key());
         }
@@ -944,6 +960,27 @@ public final class EntityRecognizer {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The capitalised words from {@code k} (at most four) end in an organisation word: "Warning Centre" in "Flood
+     * Forecasting and Warning Centre", "Management Council".
+     */
+    private boolean endsInBodyWord(List<Token> tokens, int k) {
+        int end = k;
+        while (end < tokens.size() && end < k + 4 && tokens.get(end).isWord() && tokens.get(end).isCapitalized()) {
+            end++;
+        }
+        if (end == k || end < tokens.size() && tokens.get(end).isWord() && tokens.get(end).isCapitalized()) {
+            return false;
+        }
+        String last = tokens.get(end - 1).key();
+        return lexicon.orgSuffixes.contains(last) || last.equals("centre") || last.equals("center");
+    }
+
+    /** A word that ends a name of its own: an organisation word or a legal form ("Treasury Department", "Inc"). */
+    private boolean endsName(Token t) {
+        return lexicon.orgSuffixes.contains(t.key()) || LEGAL_FORMS.contains(bare(t.text()));
     }
 
     /** An "of" or "for" after an organisation word between {@code from} and {@code j}: "Department of Health". */
@@ -1158,7 +1195,9 @@ public final class EntityRecognizer {
                 hasConnector = true;
             }
             KnowledgeBase.Alias alias = kb.lookup(t.key());
-            if (alias != null && alias.entry().type() != EntityType.PERSON) {
+            // A lesser place first in a pair is as often a given name ("Devon White", "Aden Duale").
+            if (alias != null && alias.entry().type() != EntityType.PERSON
+                    && !(k == from && alias.entry().file().equals(KnowledgeBase.LESSER_PLACES))) {
                 hasKnownPlace = true;
             }
         }
@@ -1168,6 +1207,10 @@ public final class EntityRecognizer {
         boolean orgSuffix = len > 1 && lexicon.orgSuffixes.contains(lastKey);
         if (titleBefore) {
             c.add(EntityType.PERSON, orgSuffix ? 0.5 : 3);
+        }
+        if (len > 2 && NOBLE_TITLES.contains(firstKey) && tokens.get(from + 1).key().equals("of")) {
+            // "Duke of Norfolk", "Prince of Wales": a person known by a title and a place.
+            c.add(EntityType.PERSON, 3);
         }
         if (len > 1 && (lexicon.firstNames.contains(firstKey) || isInitial(first)) && !orgSuffix) {
             c.add(EntityType.PERSON, 2);

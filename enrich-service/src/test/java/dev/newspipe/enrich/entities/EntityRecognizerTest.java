@@ -434,11 +434,13 @@ class EntityRecognizerTest {
         String body = "Marta Quill, director of the Indiana Immigrant Justice Network, said the plan was unlawful. "
                 + "The Department of Health and Human Services and the Office of Management and Budget declined to comment. "
                 + "The Irish National Teachers' Organisation welcomed the funding, as did the European Bank for"
-                + " Reconstruction and Development. The Bank of England and Barclays said nothing.";
+                + " Reconstruction and Development. The Bank of England and Barclays said nothing. The National Disaster"
+                + " Risk Reduction and Management Council counted the dead, and Tarnwell and General Motors cut output.";
         List<Entity> entities = recognizer.recognize("", body, "en");
         for (String name : List.of("Indiana Immigrant Justice Network", "Department of Health and Human Services",
                 "Office of Management and Budget", "Irish National Teachers' Organisation",
-                "European Bank for Reconstruction and Development", "Bank of England", "Barclays")) {
+                "European Bank for Reconstruction and Development", "Bank of England", "Barclays",
+                "National Disaster Risk Reduction and Management Council", "General Motors")) {
             assertEquals(EntityType.ORGANIZATION, get(entities, name).type(), name + " in " + entities);
         }
         assertEquals(EntityType.PERSON, get(entities, "Marta Quill").type());
@@ -473,5 +475,27 @@ class EntityRecognizerTest {
             assertEquals(EntityType.PERSON, get(entities, name).type(), name + " in " + entities);
         }
         assertEquals(EntityType.LOCATION, get(entities, "St James' Park").type(), entities.toString());
+    }
+
+    @Test
+    void lesserPlacesAreKnownOutsideSportAndTheirDivisionsKeepTheirKind() {
+        String body = "Flooding closed roads in Kisumu County and around Leipzig, and the Surma River rose near Sylhet."
+                + " A farmer said the Duke of Norfolk had visited.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String place : List.of("Kisumu County", "Leipzig", "Surma River", "Sylhet")) {
+            assertEquals(EntityType.LOCATION, get(entities, place).type(), place + " in " + entities);
+        }
+        assertEquals(EntityType.PERSON, get(entities, "Duke of Norfolk").type(), entities.toString());
+    }
+
+    @Test
+    void inASportsStoryALesserPlaceBeatingAnotherIsItsSide() {
+        String body = "Leicestershire beat Derbyshire by six wickets on Saturday, and Derbyshire stay bottom."
+                + " In Toronto, right fielder Devon White hit a double.";
+        List<Entity> sport = recognizer.analyse("", body, "en", true).entities();
+        assertEquals(EntityType.ORGANIZATION, get(sport, "Derbyshire").type(), sport.toString());
+        assertEquals(EntityType.PERSON, get(sport, "Devon White").type(), "a lesser place as a given name: " + sport);
+        List<Entity> news = recognizer.analyse("", "Floods hit Derbyshire on Saturday.", "en", false).entities();
+        assertEquals(EntityType.LOCATION, get(news, "Derbyshire").type(), news.toString());
     }
 }
