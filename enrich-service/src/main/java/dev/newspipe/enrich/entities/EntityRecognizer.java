@@ -340,7 +340,8 @@ public final class EntityRecognizer {
                     doc.candidates.add(c);
                     i = match.to() + 1;
                 } else if (chunkEnd > match.to() && (orgName || lexicon.eventSuffixes.contains(lastKey))
-                        && match.alias().entry().type() != EntityType.PERSON) {
+                        && match.end() == tokens.get(match.to() - 1).end() && match.alias().entry().type() != EntityType.PERSON) {
+                    // (Not after a place inside a word: "Paris-based Calanque Films" is the place and the company.)
                     // "Cambodia Daily", "Ukrainian Defence Ministry", "Hong Kong Open": a longer name.
                     Candidate c = new Candidate(s, i, chunkEnd, KnowledgeBase.joinKeys(tokens, i, chunkEnd));
                     c.add(orgName ? EntityType.ORGANIZATION : EntityType.EVENT, 3);
@@ -368,8 +369,10 @@ public final class EntityRecognizer {
                 continue;
             }
             int end = chunkEnd(s, i);
-            if (end - i > 2 && POST_NOMINALS.contains(tokens.get(end - 1).key()) && tokens.get(end - 1).isAllCaps()) {
-                // "Aoife Brennan SC", "Jane Smith MP": letters after a name are not part of it.
+            boolean postNominal = end - i > 2 && POST_NOMINALS.contains(tokens.get(end - 1).key())
+                    && tokens.get(end - 1).isAllCaps();
+            if (postNominal) {
+                // "Aoife Brennan SC", "Jane Smith MP": letters after a name are not part of it, nor a name.
                 end--;
             }
             Candidate c = unknownCandidate(s, i, end, titleBefore, atStart);
@@ -378,7 +381,7 @@ public final class EntityRecognizer {
             }
             atStart = false;
             titleBefore = false;
-            i = Math.max(end, i + 1);
+            i = Math.max(postNominal ? end + 1 : end, i + 1);
         }
     }
 
@@ -954,6 +957,11 @@ public final class EntityRecognizer {
                     && kb.lookup(next.key()) == null && !lexicon.orgHeads.contains(next.key())
                     && !lexicon.firstNames.contains(next.key());
         }
+        if (key.equals(",") && hasBodyConnector(tokens, chunkStart, j) && kb.lookup(next.key()) == null
+                && isListOfFieldsToAnd(tokens, j + 1)) {
+            // "Ministry of Economy, Trade and Industry", "Ministry of Culture, Sports and Tourism"
+            return true;
+        }
         if (key.equals("'") && t.start() == previous.end() && previous.key().endsWith("s") && previous.key().length() > 3
                 && t.end() < next.start() && (lexicon.orgSuffixes.contains(next.key()) || lexicon.locSuffixes.contains(next.key()))) {
             // "Irish National Teachers' Organisation", "Workers' Party", "St James' Park"
@@ -976,6 +984,24 @@ public final class EntityRecognizer {
         }
         String last = tokens.get(end - 1).key();
         return lexicon.orgSuffixes.contains(last) || last.equals("centre") || last.equals("center");
+    }
+
+    /** From {@code k}: one or two capitalised words, more of them after commas, then "and" and a capitalised word. */
+    private boolean isListOfFieldsToAnd(List<Token> tokens, int k) {
+        int words = 0;
+        for (int j = k; j + 1 < tokens.size() && j < k + 8; j++) {
+            Token t = tokens.get(j);
+            if (t.isWord() && t.isCapitalized() && kb.lookup(t.key()) == null && !lexicon.orgHeads.contains(t.key())) {
+                if (++words > 2) {
+                    return false;
+                }
+            } else if (t.text().equals(",") && words > 0) {
+                words = 0;
+            } else {
+                return t.key().equals("and") && words > 0 && tokens.get(j + 1).isCapitalized();
+            }
+        }
+        return false;
     }
 
     /** A word that ends a name of its own: an organisation word or a legal form ("Treasury Department", "Inc"). */
@@ -1333,8 +1359,9 @@ public final class EntityRecognizer {
             // "Cafe Ukraine", "Dynamo Moscow": a known place inside a longer name mostly names an organisation.
             c.add(EntityType.ORGANIZATION, 0.9);
         } else if (len > 1 && len <= 3 && !hasConnector && !hasAllCaps(tokens, from, to)) {
-            // Most capitalised pairs and triples in news are people's names ("LM Ericsson" is not).
-            c.add(EntityType.PERSON, 0.8);
+            // Most capitalised pairs and triples in news are people's names ("LM Ericsson" is not); weakly, since the
+            // given names of many languages are known: an unknown pair after "at" or "the" is rather a place or body.
+            c.add(EntityType.PERSON, 0.5);
         }
         return c;
     }

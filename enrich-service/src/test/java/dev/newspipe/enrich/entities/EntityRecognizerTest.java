@@ -498,4 +498,23 @@ class EntityRecognizerTest {
         List<Entity> news = recognizer.analyse("", "Floods hit Derbyshire on Saturday.", "en", false).entities();
         assertEquals(EntityType.LOCATION, get(news, "Derbyshire").type(), news.toString());
     }
+
+    @Test
+    void givenNamesOfManyLanguagesMakePeopleWhereTheContextSaysPlace() {
+        // After "at" or "from" an unknown pair is rather a place; a known given name makes it a person.
+        assertTyped("Queues formed at Tsion Gebremedhin's stall and at Wanjiru Kamau's, and letters came from"
+                + " Somchai Rattanakorn.", EntityType.PERSON, "Tsion Gebremedhin", "Wanjiru Kamau", "Somchai Rattanakorn");
+    }
+
+    @Test
+    void listsOfFieldsInAMinistrysNameAndCompaniesAfterAHyphenatedPlace() {
+        String body = "The Ministry of Economy, Trade and Industry approved the plan. Lisbon-based Tarnwell Films and"
+                + " Aoife Brennan SC welcomed it. The Ministry of Defence, NATO and the UN said nothing.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Ministry of Economy, Trade and Industry").type());
+        assertEquals(EntityType.ORGANIZATION, get(entities, "Tarnwell Films").type(), entities.toString());
+        assertEquals(EntityType.LOCATION, get(entities, "Lisbon").type(), entities.toString());
+        assertEquals(EntityType.ORGANIZATION, get(entities, "NATO").type(), entities.toString());
+        assertTrue(find(entities, "SC").isEmpty(), "letters after a name are no body: " + entities);
+    }
 }
