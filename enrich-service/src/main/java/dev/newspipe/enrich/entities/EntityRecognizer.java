@@ -41,7 +41,7 @@ public final class EntityRecognizer {
     private static final Set<String> SHOUTED_WORDS = Set.of("WHO", "AU", "IT", "FED");
     /** Lower-case particles inside personal and place names ("Ursula von der Leyen", "Lula da Silva"). */
     private static final Set<String> FOREIGN_PARTICLES = Set.of("de", "del", "della", "di", "da", "do", "dos", "das",
-            "du", "la", "le", "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "y");
+            "du", "la", "le", "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "y", "dela", "delos", "zu");
     /** Head words that take an "of" phrase into a name ("Gulf of Mexico", "Nation of Islam"). */
     private static final Set<String> OF_HEADS = Set.of("republic", "kingdom", "gulf", "strait", "cape", "isle", "duke",
             "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
@@ -56,6 +56,20 @@ public final class EntityRecognizer {
     /** Words after a known place that name a division or a water of the same name: "Tulsa County", "Surma River". */
     private static final Set<String> PLACE_KIND_AFTER = Set.of("county", "province", "region", "district", "prefecture",
             "oblast", "governorate", "township", "borough", "municipality", "river", "valley", "delta");
+    private static final String IRISH_O = "Ó";
+    /** Day and month abbreviations that are also names ("Nguyen Thu Ha", "Kim Jong Sun"). */
+    private static final Set<String> SHORT_NAMES = Set.of("thu", "sun", "mon", "may");
+
+    /** A word like "Thu" between two capitalised name words is part of the name, not a date. */
+    private boolean isShortNameInside(List<Token> tokens, int j) {
+        if (!SHORT_NAMES.contains(tokens.get(j).key()) || j + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(j + 1);
+        return next.isWord() && next.isCapitalized() && !next.startsWithDigit() && !lexicon.nonEntities.contains(next.key())
+                && !tokens.get(j - 1).startsWithDigit();
+    }
+
     /** Titles of nobility that name a person with a place: "Duke of Norfolk". */
     private static final Set<String> NOBLE_TITLES = Set.of("duke", "duchess", "earl", "countess", "marquess", "prince",
             "princess", "baron", "baroness", "viscount");
@@ -818,7 +832,7 @@ public final class EntityRecognizer {
             Token t = tokens.get(j);
             if (t.isWord() && t.isCapitalized()) {
                 if (j > i) {
-                    if (lexicon.nonEntities.contains(t.key()) || isExchangeCode(tokens, j)) {
+                    if (lexicon.nonEntities.contains(t.key()) && !isShortNameInside(tokens, j) || isExchangeCode(tokens, j)) {
                         break;
                     }
                     if (lexicon.isTitle(t.key()) && titlePhraseEnd(s, j) > j && !isInsideOrganisationName(tokens, j)) {
@@ -1029,7 +1043,8 @@ public final class EntityRecognizer {
     private boolean acceptsAsName(Document doc, Sentence s, int i, boolean atStart) {
         Token t = s.tokens.get(i);
         if (t.text().length() == 1) {
-            return false;
+            // "Ó Murchú": the Irish particle opens a surname; other single letters are not names.
+            return IRISH_O.equals(t.text()) && i + 1 < s.tokens.size() && s.tokens.get(i + 1).isCapitalized();
         }
         if (isInitial(t) || t.isAllCaps() && t.text().length() <= 6) {
             return true;

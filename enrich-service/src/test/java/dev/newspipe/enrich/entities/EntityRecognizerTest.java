@@ -517,4 +517,15 @@ class EntityRecognizerTest {
         assertEquals(EntityType.ORGANIZATION, get(entities, "NATO").type(), entities.toString());
         assertTrue(find(entities, "SC").isEmpty(), "letters after a name are no body: " + entities);
     }
+
+    @Test
+    void irishParticlesFilipinoParticlesAndVietnameseMiddleNamesStayInTheName() {
+        String body = "The director, Nguyen Thu Ha, said the film was finished. Mr Ó Murchú"
+                + " stayed. Rowena dela Cruz, 43, a market vendor, lost her roof. The report came out on Thu Jan 5.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String name : List.of("Nguyen Thu Ha", "Ó Murchú", "Rowena dela Cruz")) {
+            assertEquals(EntityType.PERSON, get(entities, name).type(), name + " in " + entities);
+        }
+        assertTrue(entities.stream().noneMatch(e -> e.name().contains("Thu Jan")), entities.toString());
+    }
 }
