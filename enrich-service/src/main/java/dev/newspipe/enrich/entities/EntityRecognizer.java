@@ -1237,8 +1237,10 @@ public final class EntityRecognizer {
             }
             KnowledgeBase.Alias alias = kb.lookup(t.key());
             // A lesser place first in a pair is as often a given name ("Devon White", "Aden Duale").
+            // Nor is a known name after a given name ("Robert Coles" is no supermarket).
             if (alias != null && alias.entry().type() != EntityType.PERSON
-                    && !(k == from && alias.entry().file().equals(KnowledgeBase.LESSER_PLACES))) {
+                    && !(k == from && alias.entry().file().equals(KnowledgeBase.LESSER_PLACES))
+                    && !(k == from + 1 && to - from == 2 && lexicon.firstNames.contains(tokens.get(from).key()))) {
                 hasKnownPlace = true;
             }
         }

@@ -528,4 +528,18 @@ class EntityRecognizerTest {
         }
         assertTrue(entities.stream().noneMatch(e -> e.name().contains("Thu Jan")), entities.toString());
     }
+
+    @Test
+    void partiesBrokersAndBodiesOfManyCountriesAreKnownAndAKnownNameAfterAGivenNameIsAPerson() {
+        String body = "Fine Gael and Fianna Fáil agreed a budget, the Samajwadi Party walked out, and analysts at Peel Hunt"
+                + " and Jefferies were unimpressed. The Bundestag and Ofgem were not consulted.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String name : List.of("Fine Gael", "Fianna Fáil", "Samajwadi Party", "Peel Hunt", "Jefferies", "Bundestag",
+                "Ofgem")) {
+            assertEquals(EntityType.ORGANIZATION, get(entities, name).type(), name + " in " + entities);
+        }
+        List<Entity> golf = recognizer.analyse("", "Leading scores: 69 Robert Coles 74 76 71, Tarn Ellery 70 71 72.", "en",
+                true).entities();
+        assertEquals(EntityType.PERSON, get(golf, "Robert Coles").type(), golf.toString());
+    }
 }
