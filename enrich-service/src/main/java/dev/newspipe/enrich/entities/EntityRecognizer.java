@@ -810,7 +810,8 @@ public final class EntityRecognizer {
                 break;
             }
         }
-        if (lastTitle < 0) {
+        if (lastTitle < 0 || lastTitle == i && runEndsInOrganisationWord(tokens, i)) {
+            // "Queen Eleanor Hospital", "President Wilson Hotel": the title word opens a body's name.
             return -1;
         }
         // Modifiers after the last core title belong to it only in "Secretary of State"-like phrases.
@@ -839,7 +840,8 @@ public final class EntityRecognizer {
                         break;
                     }
                     if (FUNCTION_TAGS.contains(tag(s, j)) && !t.isAllCaps() && !isInitial(t) && !isInitial(tokens.get(j - 1))
-                            && !endsInLegalForm(tokens, j) && !(j == i + 1 && lexicon.firstNames.contains(tokens.get(i).key()))) {
+                            && !endsInLegalForm(tokens, j) && !runEndsInOrganisationWord(tokens, j - 1)
+                            && !(j == i + 1 && lexicon.firstNames.contains(tokens.get(i).key()))) {
                         break;
                     }
                 }
@@ -875,12 +877,16 @@ public final class EntityRecognizer {
      * not "Governor Mike Braun").
      */
     private boolean isInsideOrganisationName(List<Token> tokens, int j) {
+        return runEndsInOrganisationWord(tokens, j) && !lexicon.firstNames.contains(tokens.get(j + 1).key());
+    }
+
+    /** The capitalised words after {@code j} end in an organisation word: "Eleanor Hospital" after "Queen". */
+    private boolean runEndsInOrganisationWord(List<Token> tokens, int j) {
         int k = j + 1;
         while (k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).isCapitalized()) {
             k++;
         }
-        return k > j + 1 && lexicon.orgSuffixes.contains(tokens.get(k - 1).key())
-                && !lexicon.firstNames.contains(tokens.get(j + 1).key()) && !lexicon.isTitle(tokens.get(k - 1).key());
+        return k > j + 1 && lexicon.orgSuffixes.contains(tokens.get(k - 1).key()) && !lexicon.isTitle(tokens.get(k - 1).key());
     }
 
     /**
@@ -1023,6 +1029,17 @@ public final class EntityRecognizer {
         return lexicon.orgSuffixes.contains(t.key()) || LEGAL_FORMS.contains(bare(t.text()));
     }
 
+    /** An organisation word followed by "of" or "for" inside [from, to): "Institute of Chemistry". */
+    private boolean hasInnerBodyWord(List<Token> tokens, int from, int to) {
+        for (int k = from + 1; k + 2 < to; k++) {
+            String next = tokens.get(k + 1).key();
+            if (lexicon.orgSuffixes.contains(tokens.get(k).key()) && (next.equals("of") || next.equals("for"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An "of" or "for" after an organisation word between {@code from} and {@code j}: "Department of Health". */
     private boolean hasBodyConnector(List<Token> tokens, int from, int j) {
         for (int k = from + 1; k < j; k++) {
@@ -1091,7 +1108,8 @@ public final class EntityRecognizer {
             // "ordered Lebed to": the tagger reads an unfamiliar surname as a verb; the article named the person.
             return true;
         }
-        return continued && !FUNCTION_TAGS.contains(tag);
+        // "Dublin Circuit Court": the tagger's verb reading of a word inside a body's name does not count.
+        return continued && (!FUNCTION_TAGS.contains(tag) || suffixEndsName(s, i));
     }
 
     /**
@@ -1247,7 +1265,8 @@ public final class EntityRecognizer {
         Token before = from > 0 ? tokens.get(from - 1) : null;
         Token after = to < tokens.size() ? tokens.get(to) : null;
         Token afterNext = to + 1 < tokens.size() ? tokens.get(to + 1) : null;
-        boolean orgSuffix = len > 1 && lexicon.orgSuffixes.contains(lastKey);
+        // "Max Planck Institute of Chemistry": an organisation word before "of" inside the name.
+        boolean orgSuffix = len > 1 && (lexicon.orgSuffixes.contains(lastKey) || hasInnerBodyWord(tokens, from, to));
         if (titleBefore) {
             c.add(EntityType.PERSON, orgSuffix ? 0.5 : 3);
         }

@@ -542,4 +542,16 @@ class EntityRecognizerTest {
                 true).entities();
         assertEquals(EntityType.PERSON, get(golf, "Robert Coles").type(), golf.toString());
     }
+
+    @Test
+    void bodiesOpenedByATitleOrAGivenNameOrHoldingAVerbLikeWordKeepTheirWholeName() {
+        String body = "The man was taken to Queen Eleanor Hospital on Tuesday and later appeared at Dublin Circuit Court,"
+                + " where researchers from the Max Planck Institute of Chemistry gave evidence and the Georgia State"
+                + " Patrol was mentioned twice.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String name : List.of("Queen Eleanor Hospital", "Dublin Circuit Court", "Max Planck Institute of Chemistry",
+                "Georgia State Patrol")) {
+            assertEquals(EntityType.ORGANIZATION, get(entities, name).type(), name + " in " + entities);
+        }
+    }
 }
