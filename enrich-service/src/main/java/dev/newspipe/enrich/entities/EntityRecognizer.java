@@ -70,6 +70,10 @@ public final class EntityRecognizer {
                 && !tokens.get(j - 1).startsWithDigit();
     }
 
+    /** Words that name a road by its number: "Interstate 20", "Route 66". */
+    private static final Set<String> ROAD_HEADS = Set.of("interstate", "highway", "route");
+    /** First words of the names of storms and operations. */
+    private static final Set<String> EVENT_HEADS = Set.of("typhoon", "hurricane", "cyclone", "storm", "operation");
     /** Titles of nobility that name a person with a place: "Duke of Norfolk". */
     private static final Set<String> NOBLE_TITLES = Set.of("duke", "duchess", "earl", "countess", "marquess", "prince",
             "princess", "baron", "baroness", "viscount");
@@ -852,7 +856,7 @@ public final class EntityRecognizer {
                 end = j + 1;
                 break;
             } else if (j > i && t.isWord() && t.startsWithDigit() && isNameLike(tokens.get(j - 1))
-                    && lexicon.eventSuffixes.contains(tokens.get(j - 1).key())) {
+                    && (lexicon.eventSuffixes.contains(tokens.get(j - 1).key()) || j == i + 1 && ROAD_HEADS.contains(tokens.get(i).key()))) {
                 // "World Cup 2026"
                 j++;
                 end = j;
@@ -1269,6 +1273,13 @@ public final class EntityRecognizer {
         boolean orgSuffix = len > 1 && (lexicon.orgSuffixes.contains(lastKey) || hasInnerBodyWord(tokens, from, to));
         if (titleBefore) {
             c.add(EntityType.PERSON, orgSuffix ? 0.5 : 3);
+        }
+        if (len == 2 && ROAD_HEADS.contains(firstKey) && last.startsWithDigit()) {
+            c.add(EntityType.LOCATION, 3);
+        }
+        if (len > 1 && EVENT_HEADS.contains(firstKey)) {
+            // "Typhoon Kiko", "Storm Ciaran", "Operation Sindoor": a named storm or operation.
+            c.add(EntityType.EVENT, 3);
         }
         if (len > 2 && NOBLE_TITLES.contains(firstKey) && tokens.get(from + 1).key().equals("of")) {
             // "Duke of Norfolk", "Prince of Wales": a person known by a title and a place.

@@ -554,4 +554,14 @@ class EntityRecognizerTest {
             assertEquals(EntityType.ORGANIZATION, get(entities, name).type(), name + " in " + entities);
         }
     }
+
+    @Test
+    void numberedRoadsArePlacesAndNamedStormsAreEvents() {
+        String body = "The crash closed Interstate 20 near the exit for two hours on Monday, and traffic moved to Route 66"
+                + " instead. Typhoon Kiko weakened over the sea, the agency said on Tuesday.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertEquals(EntityType.LOCATION, get(entities, "Interstate 20").type(), entities.toString());
+        assertEquals(EntityType.LOCATION, get(entities, "Route 66").type(), entities.toString());
+        assertEquals(EntityType.EVENT, get(entities, "Typhoon Kiko").type(), entities.toString());
+    }
 }
