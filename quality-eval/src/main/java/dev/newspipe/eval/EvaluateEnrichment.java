@@ -101,9 +101,11 @@ public final class EvaluateEnrichment {
     boolean run() {
         List<Evaluated> evaluated = evaluateGold(goldFiles(GoldFiles.SHARED_TEXTS));
         List<Evaluated> written = evaluateGold(goldFiles(GoldFiles.WRITTEN_ARTICLES));
+        List<Evaluated> writtenHeldOut = evaluateGold(goldFiles(GoldFiles.WRITTEN_HELD_OUT));
         report.heading(1, "Enrichment quality");
         report.text("Engine: " + engineVersion + "; shared data: " + options.sharedDir.toAbsolutePath().normalize()
-                + "; gold documents: " + evaluated.size() + " real texts, " + written.size() + " written articles.");
+                + "; gold documents: " + evaluated.size() + " real texts, " + written.size() + " written articles tuned on, "
+                + writtenHeldOut.size() + " held out.");
         entitySection("1. Entities on the gold documents", evaluated);
         topicSection("2. Topics on the gold documents", evaluated);
         if (options.conll) {
@@ -115,8 +117,10 @@ public final class EvaluateEnrichment {
         }
         fieldSection();
         boolean seedsPass = seedSection();
-        entitySection("8. Entities on the written articles", written);
-        topicSection("9. Topics on the written articles", written);
+        entitySection("8. Entities on the written articles (tuned on)", written);
+        topicSection("9. Topics on the written articles (tuned on)", written);
+        entitySection("10. Entities on the held-out written articles", writtenHeldOut);
+        topicSection("11. Topics on the held-out written articles", writtenHeldOut);
         if (!engineErrors.isEmpty()) {
             report.heading(2, "Engine failures");
             report.text(engineErrors.size() + " of " + engineCalls + " documents made the engine throw; they count as"

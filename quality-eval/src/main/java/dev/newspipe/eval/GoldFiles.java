@@ -22,14 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The gold files on the class path, in name order: annotations of real texts in the shared directory
  * ({@code /gold/*.json}) and articles written for this project with their annotations
- * ({@code /gold-written/*.json}).
+ * ({@code /gold-written/*.json}, tuned on, and {@code /gold-written-held-out/*.json}, kept out of tuning).
  */
 public final class GoldFiles {
 
     /** Gold files of texts in the shared directory. */
     static final String SHARED_TEXTS = "gold";
-    /** Gold files that hold their own article, written for this project. */
+    /** Gold files that hold their own article, written for this project; the engine was tuned on them. */
     static final String WRITTEN_ARTICLES = "gold-written";
+    /** More written articles, added after the tuning and kept out of it. */
+    static final String WRITTEN_HELD_OUT = "gold-written-held-out";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
