@@ -70,6 +70,20 @@ public final class EntityRecognizer {
                 && !tokens.get(j - 1).startsWithDigit();
     }
 
+    /** "July-September", "Monday-Friday": a hyphenated word made of words that are no names. */
+    private boolean isNonEntityCompound(Token t) {
+        String text = t.text();
+        if (text.indexOf('-') <= 0) {
+            return false;
+        }
+        for (String part : text.split("-")) {
+            if (part.isEmpty() || !lexicon.nonEntities.contains(TextKeys.tokenKey(part))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Words that name a road by its number: "Interstate 20", "Route 66". */
     private static final Set<String> ROAD_HEADS = Set.of("interstate", "highway", "route");
     /** First words of the names of storms and operations. */
@@ -380,7 +394,7 @@ public final class EntityRecognizer {
                 i = titleEnd;
                 continue;
             }
-            if (lexicon.nonEntities.contains(t.key()) || !acceptsAsName(doc, s, i, atStart)) {
+            if (lexicon.nonEntities.contains(t.key()) || isNonEntityCompound(t) || !acceptsAsName(doc, s, i, atStart)) {
                 atStart = false;
                 titleBefore = false;
                 i++;

@@ -564,4 +564,15 @@ class EntityRecognizerTest {
         assertEquals(EntityType.LOCATION, get(entities, "Route 66").type(), entities.toString());
         assertEquals(EntityType.EVENT, get(entities, "Typhoon Kiko").type(), entities.toString());
     }
+
+    @Test
+    void cricketTestsPeriodsAndCommonCapitalisedTermsAreNoEntities() {
+        String body = "Harlow Park won the first Test by 93 runs, and the second Test starts on Thursday. Sales for"
+                + " July-September rose, the A&E was full and the club sold T-shirts. In the third Test, Harlow Park"
+                + " batted first.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String word : List.of("Test", "July-September", "A&E", "T-shirts")) {
+            assertTrue(find(entities, word).isEmpty(), word + " in " + entities);
+        }
+    }
 }
