@@ -45,7 +45,8 @@ public final class EntityRecognizer {
     /** Head words that take an "of" phrase into a name ("Gulf of Mexico", "Nation of Islam"). */
     private static final Set<String> OF_HEADS = Set.of("republic", "kingdom", "gulf", "strait", "cape", "isle", "duke",
             "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
-            "emirate", "sultanate", "principality", "united", "nation", "church", "order", "society");
+            "emirate", "sultanate", "principality", "united", "nation", "church", "order", "society", "north", "south",
+            "east", "west", "duchess", "earl", "prince", "princess");
     /** Sports club prefixes and legal forms of companies, for names in any language. */
     private static final Set<String> CLUB_FORMS = Set.of("fc", "ac", "sc", "afc", "cf", "bk", "fk", "sk", "vfb", "vfl",
             "tsv", "ssc", "as", "rc", "ud", "cd", "if");
@@ -88,6 +89,7 @@ public final class EntityRecognizer {
     private static final Set<String> ROAD_HEADS = Set.of("interstate", "highway", "route");
     /** First words of the names of storms and operations. */
     private static final Set<String> EVENT_HEADS = Set.of("typhoon", "hurricane", "cyclone", "storm", "operation");
+    private static final Set<String> COMPASS = Set.of("north", "south", "east", "west");
     /** Titles of nobility that name a person with a place: "Duke of Norfolk". */
     private static final Set<String> NOBLE_TITLES = Set.of("duke", "duchess", "earl", "countess", "marquess", "prince",
             "princess", "baron", "baroness", "viscount");
@@ -1294,6 +1296,11 @@ public final class EntityRecognizer {
         if (len > 1 && EVENT_HEADS.contains(firstKey)) {
             // "Typhoon Kiko", "Storm Ciaran", "Operation Sindoor": a named storm or operation.
             c.add(EntityType.EVENT, 3);
+        }
+        if (len > 2 && COMPASS.contains(firstKey) && tokens.get(from + 1).key().equals("of")
+                && kb.lookup(tokens.get(from + 2).key()) != null) {
+            // "the West of England", "the North of Ireland": a region named from a known place.
+            c.add(EntityType.LOCATION, 3);
         }
         if (len > 2 && NOBLE_TITLES.contains(firstKey) && tokens.get(from + 1).key().equals("of")) {
             // "Duke of Norfolk", "Prince of Wales": a person known by a title and a place.

@@ -480,12 +480,13 @@ class EntityRecognizerTest {
     @Test
     void lesserPlacesAreKnownOutsideSportAndTheirDivisionsKeepTheirKind() {
         String body = "Flooding closed roads in Kisumu County and around Leipzig, and the Surma River rose near Sylhet."
-                + " A farmer said the Duke of Norfolk had visited.";
+                + " A farmer said the Duke of Norfolk had visited, and the mayor of the West of England wrote.";
         List<Entity> entities = recognizer.recognize("", body, "en");
         for (String place : List.of("Kisumu County", "Leipzig", "Surma River", "Sylhet")) {
             assertEquals(EntityType.LOCATION, get(entities, place).type(), place + " in " + entities);
         }
         assertEquals(EntityType.PERSON, get(entities, "Duke of Norfolk").type(), entities.toString());
+        assertEquals(EntityType.LOCATION, get(entities, "West of England").type(), entities.toString());
     }
 
     @Test
