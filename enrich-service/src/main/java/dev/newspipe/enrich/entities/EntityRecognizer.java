@@ -45,8 +45,8 @@ public final class EntityRecognizer {
     /** Head words that take an "of" phrase into a name ("Gulf of Mexico", "Nation of Islam"). */
     private static final Set<String> OF_HEADS = Set.of("republic", "kingdom", "gulf", "strait", "cape", "isle", "duke",
             "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
-            "emirate", "sultanate", "principality", "united", "nation", "church", "order", "society", "north", "south",
-            "east", "west", "duchess", "earl", "prince", "princess");
+            "emirate", "sultanate", "principality", "united", "nation", "church", "order", "society", "duchess", "earl",
+            "prince", "princess");
     /** Sports club prefixes and legal forms of companies, for names in any language. */
     private static final Set<String> CLUB_FORMS = Set.of("fc", "ac", "sc", "afc", "cf", "bk", "fk", "sk", "vfb", "vfl",
             "tsv", "ssc", "as", "rc", "ud", "cd", "if");
@@ -57,38 +57,15 @@ public final class EntityRecognizer {
     /** Words after a known place that name a division or a water of the same name: "Tulsa County", "Surma River". */
     private static final Set<String> PLACE_KIND_AFTER = Set.of("county", "province", "region", "district", "prefecture",
             "oblast", "governorate", "township", "borough", "municipality", "river", "valley", "delta");
+    /** The Irish surname particle ("Ó Murchú"), the one single letter that opens a name. */
     private static final String IRISH_O = "Ó";
     /** Day and month abbreviations that are also names ("Nguyen Thu Ha", "Kim Jong Sun"). */
     private static final Set<String> SHORT_NAMES = Set.of("thu", "sun", "mon", "may");
-
-    /** A word like "Thu" between two capitalised name words is part of the name, not a date. */
-    private boolean isShortNameInside(List<Token> tokens, int j) {
-        if (!SHORT_NAMES.contains(tokens.get(j).key()) || j + 1 >= tokens.size()) {
-            return false;
-        }
-        Token next = tokens.get(j + 1);
-        return next.isWord() && next.isCapitalized() && !next.startsWithDigit() && !lexicon.nonEntities.contains(next.key())
-                && !tokens.get(j - 1).startsWithDigit();
-    }
-
-    /** "July-September", "Monday-Friday": a hyphenated word made of words that are no names. */
-    private boolean isNonEntityCompound(Token t) {
-        String text = t.text();
-        if (text.indexOf('-') <= 0) {
-            return false;
-        }
-        for (String part : text.split("-")) {
-            if (part.isEmpty() || !lexicon.nonEntities.contains(TextKeys.tokenKey(part))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Words that name a road by its number: "Interstate 20", "Route 66". */
     private static final Set<String> ROAD_HEADS = Set.of("interstate", "highway", "route");
     /** First words of the names of storms and operations. */
     private static final Set<String> EVENT_HEADS = Set.of("typhoon", "hurricane", "cyclone", "storm", "operation");
+    /** Compass points that name a region of a place after "the": "the West of England". */
     private static final Set<String> COMPASS = Set.of("north", "south", "east", "west");
     /** Titles of nobility that name a person with a place: "Duke of Norfolk". */
     private static final Set<String> NOBLE_TITLES = Set.of("duke", "duchess", "earl", "countess", "marquess", "prince",
@@ -375,8 +352,8 @@ public final class EntityRecognizer {
                     i = match.to() + 1;
                 } else if (chunkEnd > match.to() && (orgName || lexicon.eventSuffixes.contains(lastKey))
                         && match.end() == tokens.get(match.to() - 1).end() && match.alias().entry().type() != EntityType.PERSON) {
-                    // (Not after a place inside a word: "Paris-based Calanque Films" is the place and the company.)
-                    // "Cambodia Daily", "Ukrainian Defence Ministry", "Hong Kong Open": a longer name.
+                    // "Cambodia Daily", "Ukrainian Defence Ministry", "Hong Kong Open": a longer name; not after a
+                    // place inside a word ("Paris-based Calanque Films" is the place and the company).
                     Candidate c = new Candidate(s, i, chunkEnd, KnowledgeBase.joinKeys(tokens, i, chunkEnd));
                     c.add(orgName ? EntityType.ORGANIZATION : EntityType.EVENT, 3);
                     doc.candidates.add(c);
@@ -891,6 +868,30 @@ public final class EntityRecognizer {
         return end;
     }
 
+    /** A word like "Thu" between two capitalised name words is part of the name, not a date. */
+    private boolean isShortNameInside(List<Token> tokens, int j) {
+        if (!SHORT_NAMES.contains(tokens.get(j).key()) || j + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(j + 1);
+        return next.isWord() && next.isCapitalized() && !next.startsWithDigit() && !lexicon.nonEntities.contains(next.key())
+                && !tokens.get(j - 1).startsWithDigit();
+    }
+
+    /** "July-September", "Monday-Friday": a hyphenated word made of words that are no names. */
+    private boolean isNonEntityCompound(Token t) {
+        String text = t.text();
+        if (text.indexOf('-') <= 0) {
+            return false;
+        }
+        for (String part : text.split("-")) {
+            if (part.isEmpty() || !lexicon.nonEntities.contains(TextKeys.tokenKey(part))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The title at {@code j} is a word of an organisation's name, not a person's title: the capitalised words
      * after it end in an organisation word and do not start with a given name ("Immigrant Justice Network",
@@ -981,7 +982,9 @@ public final class EntityRecognizer {
                 return false;
             }
             return lexicon.orgHeads.contains(tokens.get(chunkStart).key()) || lexicon.orgSuffixes.contains(head)
-                    || lexicon.locSuffixes.contains(head) || lexicon.eventSuffixes.contains(head) || OF_HEADS.contains(head);
+                    || lexicon.locSuffixes.contains(head) || lexicon.eventSuffixes.contains(head) || OF_HEADS.contains(head)
+                    || COMPASS.contains(head) && j - chunkStart == 1 && chunkStart > 0
+                            && tokens.get(chunkStart - 1).key().equals("the");
         }
         if (key.equals("and")) {
             // "Securities and Exchange Commission", not "Johnson Controls Inc and Lear Corp".
@@ -1298,7 +1301,7 @@ public final class EntityRecognizer {
             c.add(EntityType.EVENT, 3);
         }
         if (len > 2 && COMPASS.contains(firstKey) && tokens.get(from + 1).key().equals("of")
-                && kb.lookup(tokens.get(from + 2).key()) != null) {
+                && kb.lookup(tokens.get(from + 2).key()) != null && before != null && before.key().equals("the")) {
             // "the West of England", "the North of Ireland": a region named from a known place.
             c.add(EntityType.LOCATION, 3);
         }
