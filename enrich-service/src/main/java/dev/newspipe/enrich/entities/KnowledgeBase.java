@@ -20,7 +20,7 @@ final class KnowledgeBase {
     /** Files in priority order: when two entries share an alias, the earlier file wins. */
     static final List<String> FILES = List.of("/kb/people.tsv", "/kb/organizations.tsv", "/kb/countries.tsv",
             "/kb/places.tsv", "/kb/places-more.tsv", "/kb/organizations-more.tsv", "/kb/events-products.tsv",
-            "/kb/sports-teams.tsv");
+            "/kb/products-more.tsv", "/kb/sports-teams.tsv");
     /** The gazetteer of lesser places: in a sports story such a name is mostly its team, so it is not looked up there. */
     static final String LESSER_PLACES = "/kb/places-more.tsv";
 

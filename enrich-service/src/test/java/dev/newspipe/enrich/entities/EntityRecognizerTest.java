@@ -576,4 +576,14 @@ class EntityRecognizerTest {
             assertTrue(find(entities, word).isEmpty(), word + " in " + entities);
         }
     }
+
+    @Test
+    void namedProductsAreProductsNotBodiesOrPeople() {
+        String body = "The recall covers the Jeep Wrangler and the Dodge Charger, while messages on WhatsApp spread the"
+                + " news and doctors kept prescribing Ozempic.";
+        List<Entity> entities = recognizer.recognize("", body, "en");
+        for (String name : List.of("Jeep Wrangler", "Dodge Charger", "WhatsApp", "Ozempic")) {
+            assertEquals(EntityType.PRODUCT, get(entities, name).type(), name + " in " + entities);
+        }
+    }
 }
