@@ -28,7 +28,7 @@ import dev.newspipe.events.ArticleIngested;
 public final class ArticleEnricher {
 
     /** Raise on every change that alters output: stored articles are re-enriched by replaying the topic. */
-    public static final String VERSION = "1.6.13";
+    public static final String VERSION = "1.6.14";
     static final int KEYWORDS = 10;
     static final int SUMMARY_CHARS = 400;
     /**

@@ -1565,6 +1565,10 @@ public final class EntityRecognizer {
                 // introduced ("MaliVai Washington" ... "Washington said").
                 KnowledgeBase.Entry entry = c.alias.entry();
                 Resolved local = c.length() == 1 && !c.alias.demonym() ? personLastNames.get(c.key) : null;
+                if (local == null && isSideNamedByItsTown(doc, c)) {
+                    // "Newcastle United ... Newcastle": in a sports story the town of a club named in full is the club.
+                    local = organisationsByShortForm.get(c.key);
+                }
                 c.resolved = local != null ? local : resolvedFor(doc, entry);
                 continue;
             }
@@ -1643,6 +1647,24 @@ public final class EntityRecognizer {
     }
 
     /** Lower-case initials of a multi-word name's capitalised words ("Islamic Revolutionary Guard Corps": "irgc"). */
+    /**
+     * A known town (not a country) in a sports story, not in capitals (a dateline) nor after "in", "at" or "from":
+     * it may stand for its side.
+     */
+    private boolean isSideNamedByItsTown(Document doc, Candidate c) {
+        KnowledgeBase.Entry entry = c.alias.entry();
+        if (!doc.sportsStory || entry.type() != EntityType.LOCATION || c.alias.demonym()
+                || entry.note().startsWith("country") || entry.note().startsWith("nation")) {
+            return false;
+        }
+        if (c.sentence.tokens.get(c.from).isAllCaps()) {
+            // "NEW YORK 1996-08-28": a dateline names the place.
+            return false;
+        }
+        Token before = c.from > 0 ? c.sentence.tokens.get(c.from - 1) : null;
+        return before == null || !lexicon.locPrepositions.contains(before.key());
+    }
+
     private static String initials(Candidate c) {
         if (c.length() < 2) {
             return "";

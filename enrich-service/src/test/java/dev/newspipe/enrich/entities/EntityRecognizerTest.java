@@ -586,4 +586,16 @@ class EntityRecognizerTest {
             assertEquals(EntityType.PRODUCT, get(entities, name).type(), name + " in " + entities);
         }
     }
+
+    @Test
+    void inASportsStoryTheTownOfAClubNamedInFullIsTheClub() {
+        String body = "Newcastle United came from behind to beat Aston Villa 3-2 on Saturday. Newcastle had trailed at"
+                + " half-time, and fans in Newcastle celebrated late into the night.";
+        EntityRecognizer.Recognition sport = recognizer.analyse("", body, "en", true);
+        Entity club = get(sport.entities(), "Newcastle United");
+        assertEquals(EntityType.ORGANIZATION, club.type());
+        assertEquals(2, club.count(), "the full name and the town standing for the club: " + club.mentions());
+        assertEquals(EntityType.LOCATION, get(sport.entities(), "Newcastle").type(),
+                "after \"in\" the town is the place: " + sport.entities());
+    }
 }
