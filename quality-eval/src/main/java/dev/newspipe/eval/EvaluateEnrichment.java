@@ -332,8 +332,8 @@ public final class EvaluateEnrichment {
         report.text(sentences.size() + " sentences in " + documents.size() + " documents of " + options.conllSentences
                 + " sentences (tokens joined by spaces, sentences as paragraphs, no headline). Engine types map to"
                 + " PERSON→PER, ORGANIZATION→ORG, LOCATION→LOC, others→MISC; a LOCATION mention that is an adjective"
-                + " of the place (\"Iranian\", \"London-based\": not the entity's name, accents aside, ending like a demonym) counts as"
-                + " MISC, as CoNLL tags it.");
+                + " of the place (\"Iranian\", \"London-based\": not the entity's name, accents aside, ending like a"
+                + " demonym) counts as MISC, as CoNLL tags it.");
         List<List<String>> table = report.table("type", "P", "R", "F1", "gold", "predicted");
         for (Map.Entry<String, Prf> entry : byType.entrySet()) {
             table.add(conllRow(entry.getKey(), entry.getValue()));

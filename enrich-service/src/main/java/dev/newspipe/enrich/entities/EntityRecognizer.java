@@ -41,7 +41,8 @@ public final class EntityRecognizer {
     private static final Set<String> SHOUTED_WORDS = Set.of("WHO", "AU", "IT", "FED");
     /** Lower-case particles inside personal and place names ("Ursula von der Leyen", "Lula da Silva"). */
     private static final Set<String> FOREIGN_PARTICLES = Set.of("de", "del", "della", "di", "da", "do", "dos", "das",
-            "du", "la", "le", "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "y", "dela", "delos", "zu");
+            "du", "la", "le", "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "y", "dela", "delos",
+            "zu");
     /** Head words that take an "of" phrase into a name ("Gulf of Mexico", "Nation of Islam"). */
     private static final Set<String> OF_HEADS = Set.of("republic", "kingdom", "gulf", "strait", "cape", "isle", "duke",
             "statue", "house", "sea", "bay", "tower", "city", "state", "states", "province", "islands",
@@ -351,7 +352,8 @@ public final class EntityRecognizer {
                     doc.candidates.add(c);
                     i = match.to() + 1;
                 } else if (chunkEnd > match.to() && (orgName || lexicon.eventSuffixes.contains(lastKey))
-                        && match.end() == tokens.get(match.to() - 1).end() && match.alias().entry().type() != EntityType.PERSON) {
+                        && match.end() == tokens.get(match.to() - 1).end()
+                        && match.alias().entry().type() != EntityType.PERSON) {
                     // "Cambodia Daily", "Ukrainian Defence Ministry", "Hong Kong Open": a longer name; not after a
                     // place inside a word ("Paris-based Calanque Films" is the place and the company).
                     Candidate c = new Candidate(s, i, chunkEnd, KnowledgeBase.joinKeys(tokens, i, chunkEnd));
@@ -830,7 +832,8 @@ public final class EntityRecognizer {
             Token t = tokens.get(j);
             if (t.isWord() && t.isCapitalized()) {
                 if (j > i) {
-                    if (lexicon.nonEntities.contains(t.key()) && !isShortNameInside(tokens, j) || isExchangeCode(tokens, j)) {
+                    if (lexicon.nonEntities.contains(t.key()) && !isShortNameInside(tokens, j)
+                            || isExchangeCode(tokens, j)) {
                         break;
                     }
                     if (lexicon.isTitle(t.key()) && titlePhraseEnd(s, j) > j && !isInsideOrganisationName(tokens, j)) {
@@ -849,7 +852,8 @@ public final class EntityRecognizer {
                 end = j + 1;
                 break;
             } else if (j > i && t.isWord() && t.startsWithDigit() && isNameLike(tokens.get(j - 1))
-                    && (lexicon.eventSuffixes.contains(tokens.get(j - 1).key()) || j == i + 1 && ROAD_HEADS.contains(tokens.get(i).key()))) {
+                    && (lexicon.eventSuffixes.contains(tokens.get(j - 1).key())
+                            || j == i + 1 && ROAD_HEADS.contains(tokens.get(i).key()))) {
                 // "World Cup 2026"
                 j++;
                 end = j;
@@ -907,7 +911,8 @@ public final class EntityRecognizer {
         while (k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).isCapitalized()) {
             k++;
         }
-        return k > j + 1 && lexicon.orgSuffixes.contains(tokens.get(k - 1).key()) && !lexicon.isTitle(tokens.get(k - 1).key());
+        return k > j + 1 && lexicon.orgSuffixes.contains(tokens.get(k - 1).key())
+                && !lexicon.isTitle(tokens.get(k - 1).key());
     }
 
     /**
@@ -995,7 +1000,8 @@ public final class EntityRecognizer {
             // "Department of Health and Human Services", "Office of Management and Budget": after a body's "of" or
             // "for", unless either side is a known name or a new body starts ("Bank of England and Barclays",
             // "Ministry of Defence and Ministry of Finance").
-            return (hasBodyConnector(tokens, chunkStart, j) || j - chunkStart >= 2 && endsInBodyWord(tokens, j + 1) && !endsName(previous))
+            return (hasBodyConnector(tokens, chunkStart, j)
+                    || j - chunkStart >= 2 && endsInBodyWord(tokens, j + 1) && !endsName(previous))
                     && kb.lookup(previous.key()) == null
                     && kb.lookup(next.key()) == null && !lexicon.orgHeads.contains(next.key())
                     && !lexicon.firstNames.contains(next.key());
@@ -1006,7 +1012,8 @@ public final class EntityRecognizer {
             return true;
         }
         if (key.equals("'") && t.start() == previous.end() && previous.key().endsWith("s") && previous.key().length() > 3
-                && t.end() < next.start() && (lexicon.orgSuffixes.contains(next.key()) || lexicon.locSuffixes.contains(next.key()))) {
+                && t.end() < next.start()
+                && (lexicon.orgSuffixes.contains(next.key()) || lexicon.locSuffixes.contains(next.key()))) {
             // "Irish National Teachers' Organisation", "Workers' Party", "St James' Park"
             return true;
         }
@@ -1321,7 +1328,8 @@ public final class EntityRecognizer {
             c.add(EntityType.PERSON, 1.0);
         }
         if (len > 1 && lexicon.personSuffixes.contains(lastKey)
-                || len > 1 && to < tokens.size() && POST_NOMINALS.contains(tokens.get(to).key()) && tokens.get(to).isAllCaps()) {
+                || len > 1 && to < tokens.size() && POST_NOMINALS.contains(tokens.get(to).key())
+                        && tokens.get(to).isAllCaps()) {
             c.add(EntityType.PERSON, 2);
         }
         if (orgSuffix) {
