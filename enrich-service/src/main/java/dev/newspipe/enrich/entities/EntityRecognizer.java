@@ -728,14 +728,13 @@ public final class EntityRecognizer {
      * squad role.
      */
     private static Candidate teamOrKbCandidate(Document doc, Sentence s, KbMatch match) {
-        // National teams are reported under the name of the country (or of the nation: England, Wales) and stay places.
         boolean scored = s.resultsLike && match.to() < s.tokens.size() && s.tokens.get(match.to()).isWord()
                 && s.tokens.get(match.to()).startsWithDigit();
         boolean clubRole = match.to() < s.tokens.size() && !s.tokens.get(match.to()).isCapitalized()
                 && CLUB_ROLES.contains(s.tokens.get(match.to()).key());
         boolean playing = doc.sportsStory && !s.headlineLike && isPlayingSide(s.tokens, match.from(), match.to());
         if ((scored || clubRole || playing || isFixtureTeam(s, match.to())) && match.alias().entry().type() == EntityType.LOCATION && !match.alias().demonym()
-                && !match.alias().entry().note().startsWith("country") && !match.alias().entry().note().startsWith("nation")) {
+                && !isCountryOrNation(match.alias().entry())) {
             Candidate team = new Candidate(s, match.from(), match.to(), KnowledgeBase.joinKeys(s.tokens, match.from(), match.to()));
             team.add(EntityType.ORGANIZATION, 3);
             return team;
@@ -781,6 +780,11 @@ public final class EntityRecognizer {
     /** What a side owns after "'s": a lead, a loss, or a place in a count ("Boston 's seventh loss"; "10th" is a number). */
     private static final Set<String> SIDE_OWNS = Set.of("lead", "loss", "win", "first", "second", "third", "fourth",
             "fifth", "sixth", "seventh", "eighth", "ninth", "tenth");
+
+    /** National sides are reported under the country's (or nation's: England, Wales) name and stay places. */
+    private static boolean isCountryOrNation(KnowledgeBase.Entry entry) {
+        return entry.note().startsWith("country") || entry.note().startsWith("nation");
+    }
 
     private static Candidate kbCandidate(Sentence s, KbMatch match) {
         Candidate c = new Candidate(s, match.from(), match.to(), match.start(), match.end(),
@@ -1662,7 +1666,7 @@ public final class EntityRecognizer {
     private boolean isSideNamedByItsTown(Document doc, Candidate c) {
         KnowledgeBase.Entry entry = c.alias.entry();
         if (!doc.sportsStory || entry.type() != EntityType.LOCATION || c.alias.demonym()
-                || entry.note().startsWith("country") || entry.note().startsWith("nation")) {
+                || isCountryOrNation(entry)) {
             return false;
         }
         if (c.sentence.tokens.get(c.from).isAllCaps()) {

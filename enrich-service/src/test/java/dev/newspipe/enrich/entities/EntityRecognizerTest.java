@@ -36,9 +36,20 @@ class EntityRecognizerTest {
 
     /** Each name is an entity of the given type in the body. */
     private static void assertTyped(String body, EntityType type, String... names) {
-        List<Entity> entities = recognizer.recognize("", body, "en");
+        assertTyped(recognizer.recognize("", body, "en"), type, names);
+    }
+
+    /** Each name is one of the entities, of the given type. */
+    private static void assertTyped(List<Entity> entities, EntityType type, String... names) {
         for (String name : names) {
             assertEquals(type, get(entities, name).type(), name + " in " + entities);
+        }
+    }
+
+    /** No entity has any of these names. */
+    private static void assertNoEntity(List<Entity> entities, String... names) {
+        for (String name : names) {
+            assertTrue(find(entities, name).isEmpty(), name + " in " + entities);
         }
     }
 
@@ -383,9 +394,7 @@ class EntityRecognizerTest {
         assertEquals(EntityType.ORGANIZATION, get(entities, "Quillmart Holdings").type(), entities.toString());
         assertEquals(EntityType.ORGANIZATION, get(entities, "Velmora Depot").type(), entities.toString());
         assertEquals(EntityType.ORGANIZATION, get(entities, "Orsini Communications").type(), entities.toString());
-        for (String code : List.of("QMRT", "VDP", "ORS")) {
-            assertTrue(find(entities, code).isEmpty(), code + " in " + entities);
-        }
+        assertNoEntity(entities, "QMRT", "VDP", "ORS");
     }
 
     @Test
@@ -437,12 +446,11 @@ class EntityRecognizerTest {
                 + " Reconstruction and Development. The Bank of England and Barclays said nothing. The National Disaster"
                 + " Risk Reduction and Management Council counted the dead, and Tarnwell and General Motors cut output.";
         List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String name : List.of("Indiana Immigrant Justice Network", "Department of Health and Human Services",
-                "Office of Management and Budget", "Irish National Teachers' Organisation",
+        assertTyped(entities, EntityType.ORGANIZATION, "Indiana Immigrant Justice Network",
+                "Department of Health and Human Services", "Office of Management and Budget",
+                "Irish National Teachers' Organisation",
                 "European Bank for Reconstruction and Development", "Bank of England", "Barclays",
-                "National Disaster Risk Reduction and Management Council", "General Motors")) {
-            assertEquals(EntityType.ORGANIZATION, get(entities, name).type(), name + " in " + entities);
-        }
+                "National Disaster Risk Reduction and Management Council", "General Motors");
         assertEquals(EntityType.PERSON, get(entities, "Marta Quill").type());
         assertTrue(find(entities, "Immigrant").isEmpty() && find(entities, "Human Services").isEmpty(), entities.toString());
     }
@@ -471,9 +479,7 @@ class EntityRecognizerTest {
                 + " cash was missing, and Aoife Brennan SC said her client accepted it. Fans queued outside St James'"
                 + " Park before the game.";
         List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String name : List.of("Petra Lindqvist", "Tomas Reilly", "Aoife Brennan")) {
-            assertEquals(EntityType.PERSON, get(entities, name).type(), name + " in " + entities);
-        }
+        assertTyped(entities, EntityType.PERSON, "Petra Lindqvist", "Tomas Reilly", "Aoife Brennan");
         assertEquals(EntityType.LOCATION, get(entities, "St James' Park").type(), entities.toString());
     }
 
@@ -482,9 +488,7 @@ class EntityRecognizerTest {
         String body = "Flooding closed roads in Kisumu County and around Leipzig, and the Surma River rose near Sylhet."
                 + " A farmer said the Duke of Norfolk had visited, and the mayor of the West of England wrote.";
         List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String place : List.of("Kisumu County", "Leipzig", "Surma River", "Sylhet")) {
-            assertEquals(EntityType.LOCATION, get(entities, place).type(), place + " in " + entities);
-        }
+        assertTyped(entities, EntityType.LOCATION, "Kisumu County", "Leipzig", "Surma River", "Sylhet");
         assertEquals(EntityType.PERSON, get(entities, "Duke of Norfolk").type(), entities.toString());
         assertEquals(EntityType.LOCATION, get(entities, "West of England").type(), entities.toString());
     }
@@ -524,9 +528,7 @@ class EntityRecognizerTest {
         String body = "The director, Nguyen Thu Ha, said the film was finished. Mr Ó Murchú"
                 + " stayed. Rowena dela Cruz, 43, a market vendor, lost her roof. The report came out on Thu Jan 5.";
         List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String name : List.of("Nguyen Thu Ha", "Ó Murchú", "Rowena dela Cruz")) {
-            assertEquals(EntityType.PERSON, get(entities, name).type(), name + " in " + entities);
-        }
+        assertTyped(entities, EntityType.PERSON, "Nguyen Thu Ha", "Ó Murchú", "Rowena dela Cruz");
         assertTrue(entities.stream().noneMatch(e -> e.name().contains("Thu Jan")), entities.toString());
     }
 
@@ -535,10 +537,8 @@ class EntityRecognizerTest {
         String body = "Fine Gael and Fianna Fáil agreed a budget, the Samajwadi Party walked out, and analysts at Peel Hunt"
                 + " and Jefferies were unimpressed. The Bundestag and Ofgem were not consulted.";
         List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String name : List.of("Fine Gael", "Fianna Fáil", "Samajwadi Party", "Peel Hunt", "Jefferies", "Bundestag",
-                "Ofgem")) {
-            assertEquals(EntityType.ORGANIZATION, get(entities, name).type(), name + " in " + entities);
-        }
+        assertTyped(entities, EntityType.ORGANIZATION, "Fine Gael", "Fianna Fáil", "Samajwadi Party", "Peel Hunt",
+                "Jefferies", "Bundestag", "Ofgem");
         List<Entity> golf = recognizer.analyse("", "Leading scores: 69 Robert Coles 74 76 71, Tarn Ellery 70 71 72.", "en",
                 true).entities();
         assertEquals(EntityType.PERSON, get(golf, "Robert Coles").type(), golf.toString());
@@ -550,10 +550,8 @@ class EntityRecognizerTest {
                 + " where researchers from the Max Planck Institute of Chemistry gave evidence and the Georgia State"
                 + " Patrol was mentioned twice.";
         List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String name : List.of("Queen Eleanor Hospital", "Dublin Circuit Court", "Max Planck Institute of Chemistry",
-                "Georgia State Patrol")) {
-            assertEquals(EntityType.ORGANIZATION, get(entities, name).type(), name + " in " + entities);
-        }
+        assertTyped(entities, EntityType.ORGANIZATION, "Queen Eleanor Hospital", "Dublin Circuit Court",
+                "Max Planck Institute of Chemistry", "Georgia State Patrol");
     }
 
     @Test
@@ -572,9 +570,7 @@ class EntityRecognizerTest {
                 + " July-September rose, the A&E was full and the club sold T-shirts. In the third Test, Harlow Park"
                 + " batted first.";
         List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String word : List.of("Test", "July-September", "A&E", "T-shirts")) {
-            assertTrue(find(entities, word).isEmpty(), word + " in " + entities);
-        }
+        assertNoEntity(entities, "Test", "July-September", "A&E", "T-shirts");
     }
 
     @Test
@@ -582,9 +578,7 @@ class EntityRecognizerTest {
         String body = "The recall covers the Jeep Wrangler and the Dodge Charger, while messages on WhatsApp spread the"
                 + " news and doctors kept prescribing Ozempic.";
         List<Entity> entities = recognizer.recognize("", body, "en");
-        for (String name : List.of("Jeep Wrangler", "Dodge Charger", "WhatsApp", "Ozempic")) {
-            assertEquals(EntityType.PRODUCT, get(entities, name).type(), name + " in " + entities);
-        }
+        assertTyped(entities, EntityType.PRODUCT, "Jeep Wrangler", "Dodge Charger", "WhatsApp", "Ozempic");
     }
 
     @Test
